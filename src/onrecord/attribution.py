@@ -11,7 +11,8 @@ The steps, each small:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -126,9 +127,9 @@ def _verb_cue(verb: Token) -> _Cue | None:
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None:
         content = [t.i for t in complement.subtree]
-    elif verb.dep_ in _TRAILING_DEPS and verb.head.i < verb.i and verb.head.sent == verb.sent:
+    elif verb.dep_ in _TRAILING_DEPS and verb.head.i < verb.i and verb.head.sent == verb.sent and source is not None:
         # "The plan is dead, he said." The cue hangs off the reported clause.
-        inside = {t.i for t in verb.subtree}
+        inside = {t.i for t in verb.subtree} | {t.i for t in source.subtree}
         content = [t.i for t in verb.head.subtree if t.i not in inside]
     else:
         return _Cue([verb], source, [])
@@ -136,6 +137,9 @@ def _verb_cue(verb: Token) -> _Cue | None:
 
 
 def _subject_of(verb: Token, depth: int = 0) -> Token | None:
+    misparsed = _subject_left_of_trailing_cue(verb)
+    if misparsed is not None:
+        return misparsed
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
@@ -144,6 +148,22 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
+    return None
+
+
+def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
+    """"..., the Wall Street Journal reported." when the parser hung the subject elsewhere.
+
+    A finite cue verb after its clause with no subject of its own takes the noun
+    phrase just before it.
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.head.i >= verb.i or verb.i == 0:
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.nbor(-1)
+    if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and before.dep_ not in _SUBJECT_DEPS:
+        return before
     return None
 
 
@@ -259,7 +279,7 @@ def _drafts_from_running_speaker(
             floating = not text[para_start.get(quote.paragraph, quote.open_mark):quote.open_mark].strip()
             if not floating or quote.words(text) < _MIN_QUOTE_WORDS:
                 continue
-            recent = _latest_speaker_before(drafts + found, quote)
+            recent = _latest_speaker_before(drafts + found, quote, paras)
             speaker, conf = (recent.speaker, 0.75) if recent else (Speaker(), 0.4)
         draft = _Draft("direct", list(quote.fragments), None, quotes=[quote], base_confidence=conf)
         draft.speaker = Speaker(None, speaker.name, speaker.kind) if speaker else Speaker()
@@ -269,14 +289,14 @@ def _drafts_from_running_speaker(
     return found
 
 
-def _latest_speaker_before(drafts: list[_Draft], quote: Quote) -> _Draft | None:
+def _latest_speaker_before(drafts: list[_Draft], quote: Quote, paras: list[Paragraph]) -> _Draft | None:
+    """The statement just before the quote, if it is near enough to hand over its speaker."""
     earlier = [d for d in drafts if d.spans[0][0] < quote.open_mark and d.speaker is not None]
     if not earlier:
         return None
     latest = max(earlier, key=lambda d: d.spans[-1][1])
-    paragraph = max((q.paragraph for q in latest.quotes), default=None)
-    if paragraph is None:
-        return latest if latest.type != "indirect" else None
+    starts = [p.start for p in paras]
+    paragraph = paras[bisect_right(starts, latest.spans[-1][0]) - 1].index
     return latest if quote.paragraph - paragraph <= _RUNNING_SPEAKER_REACH else None
 
 

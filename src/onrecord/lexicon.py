@@ -162,3 +162,11 @@ PLACES = frozenset(
     tennessee texas utah vermont virginia wisconsin wyoming
     """.split()
 )
+
+# Proper nouns that are never anybody's name.
+NOT_NAMES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow
+    """.split()
+)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .lexicon import (
     GENDERED_TITLES,
     GROUP_PRONOUNS,
+    NOT_NAMES,
     ORG_PRONOUNS,
     ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
@@ -50,7 +51,8 @@ class NameMention:
 
     @property
     def text(self) -> str:
-        return " ".join(t.text for t in self.tokens)
+        last = self.tokens[-1]
+        return " ".join(last.doc.text[self.tokens[0].idx:last.idx + len(last.text)].split())
 
     @property
     def start(self) -> int:
@@ -115,12 +117,27 @@ class ArticleNames:
     def _collect_mentions(self) -> None:
         run: list[Token] = []
         for token in self.doc:
-            if token.tag_ in _PROPER and token.idx >= self.body_start and not (run and token.sent != run[-1].sent):
+            if self._continues_name(run, token):
                 run.append(token)
                 continue
             self._add_run(run)
-            run = [token] if token.tag_ in _PROPER and token.idx >= self.body_start else []
+            run = [token] if self._is_name_word(token) else []
         self._add_run(run)
+
+    def _is_name_word(self, token: Token) -> bool:
+        return token.tag_ in _PROPER and token.idx >= self.body_start and token.lower_ not in NOT_NAMES
+
+    def _continues_name(self, run: list[Token], token: Token) -> bool:
+        if not run or token.sent != run[-1].sent:
+            return False
+        if self._is_name_word(token):
+            return True
+        # A hyphen inside a name, with no space around it: "Man-kei Tam".
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return (
+            token.text == "-" and not run[-1].whitespace_ and not token.whitespace_
+            and following is not None and following.text[:1].isalpha()
+        )
 
     def _add_run(self, run: list[Token]) -> None:
         if not run:
@@ -135,6 +152,8 @@ class ArticleNames:
                 cut = i + 1
         titles = [t.lower_ for t in run[:cut]]
         tokens = [t for t in run[cut:] if t.text not in {"’s", "'s"}]
+        while tokens and tokens[-1].text == "-":
+            tokens.pop()
         if tokens and tokens[0].idx > 0:
             before = tokens[0].nbor(-1) if cut == 0 and tokens[0].i > 0 else None
             if before is not None and before.lower_ in TITLES:

@@ -1,0 +1,189 @@
+"""The command line: parses options, calls the library, reports on standard error.
+
+Exit codes: 0 everything read; 1 some input was rejected (the rest still ran);
+2 a usage mistake (click's own).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import __version__
+from .inputs import MAX_CHARS, Ignored, Rejection, parse_date, read_inputs
+from .model import Article
+from .output import FORMATS, make_writer
+
+EXIT_REJECTED = 1
+
+
+@dataclass
+class Tally:
+    """What a batch did, for the closing summary and the exit code."""
+
+    articles: int = 0
+    statements: int = 0
+    rejected: int = 0
+    failed: int = 0
+    ignored: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.articles} article{'s' if self.articles != 1 else ''} read", f"{self.statements} statements"]
+        if self.rejected:
+            parts.append(f"{self.rejected} input{'s' if self.rejected != 1 else ''} rejected")
+        if self.failed:
+            parts.append(f"{self.failed} failed in extraction")
+        if self.ignored:
+            parts.append(f"{len(self.ignored)} files ignored (not .txt, .jsonl or .html)")
+        return ", ".join(parts)
+
+
+class Reporter:
+    """Messages on standard error, kept clear of a progress bar when there is one."""
+
+    def __init__(self) -> None:
+        self.console = Console(stderr=True, highlight=False)
+
+    def rejected(self, rejection: Rejection) -> None:
+        self.console.print(f"[bold red]rejected[/] {rejection}", markup=True, soft_wrap=True)
+
+    def warn(self, origin: str, message: str) -> None:
+        self.console.print(f"[yellow]warning[/] {origin}: {message}", markup=True, soft_wrap=True)
+
+    def info(self, message: str) -> None:
+        self.console.print(f"onrecord: {message}", markup=False, soft_wrap=True)
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.group()
+@click.version_option(__version__, prog_name="onrecord")
+def main() -> None:
+    """onrecord: who said what, when, from dated news articles."""
+    logging.basicConfig(level=logging.WARNING, format="onrecord: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    help="Output format. Default: table on a terminal, jsonl when piped.",
+)
+@click.option("--date", "default_date", callback=_date_option, metavar="YYYY-MM-DD",
+              help="Date for articles that carry none of their own.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for parsing.")
+@click.option("--max-chars", type=click.IntRange(1), default=MAX_CHARS, show_default=True,
+              help="Reject articles longer than this.")
+def extract(paths: tuple[str, ...], fmt: str | None, default_date: str | None, jobs: int, max_chars: int) -> None:
+    """Extract who said what from articles.
+
+    PATHS are files (.txt, .jsonl, .html), directories (read recursively), glob
+    patterns, or - for standard input. A .txt file may begin with `date YYYY-MM-DD`.
+    """
+    from .pipeline import ModelNotFound, extract_many, load_pipeline
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    reporter = Reporter()
+    tally = Tally()
+    try:
+        nlp = load_pipeline()
+    except ModelNotFound as error:
+        raise click.ClickException(str(error)) from None
+    writer = make_writer(fmt, sys.stdout, width=None if sys.stdout.isatty() else 140)
+    show_progress = sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
+    items = read_inputs(paths, default_date=default_date, max_chars=max_chars)
+    articles = _articles_only(items, reporter, tally)
+    with _progress(show_progress, reporter.console, _count_inputs(paths) if show_progress else None) as advance:
+        for article, statements, error in extract_many(articles, n_process=jobs, nlp=nlp):
+            if error:
+                tally.failed += 1
+                reporter.rejected(Rejection(article.origin, f"extraction failed: {error}"))
+            tally.statements += len(statements)
+            writer.write(article, statements)
+            advance()
+    writer.close()
+    reporter.info(tally.summary())
+    if tally.rejected or tally.failed:
+        sys.exit(EXIT_REJECTED)
+
+
+def _articles_only(items: Iterator[Article | Rejection | Ignored], reporter: Reporter, tally: Tally) -> Iterator[Article]:
+    """Pass articles on; report rejections and warnings as they come."""
+    for item in items:
+        if isinstance(item, Rejection):
+            tally.rejected += 1
+            reporter.rejected(item)
+        elif isinstance(item, Ignored):
+            tally.ignored.append(item.origin)
+        else:
+            for warning in item.warnings:
+                reporter.warn(item.origin, warning)
+            tally.articles += 1
+            yield item
+
+
+def _count_inputs(paths: tuple[str, ...]) -> int | None:
+    """A quick count of the articles ahead, for the progress bar's ETA."""
+    from pathlib import Path
+    import glob as globbing
+
+    from .inputs import JSONL_SUFFIXES, SUPPORTED_SUFFIXES
+
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        candidates = [Path(p) for p in globbing.glob(path, recursive=True)] or [Path(path)]
+        for candidate in candidates:
+            files = candidate.rglob("*") if candidate.is_dir() else [candidate]
+            for file in files:
+                if not file.is_file() or file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if file.suffix.lower() in JSONL_SUFFIXES:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                else:
+                    total += 1
+    return total
+
+
+class _progress:
+    """A progress bar on a terminal; nothing at all otherwise."""
+
+    def __init__(self, enabled: bool, console: Console, total: int | None):
+        self.enabled, self.console, self.total = enabled, console, total
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        self.bar = Progress(
+            TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn(),
+            console=self.console, transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("extract", total=self.total, rate=0.0)
+
+        def advance() -> None:
+            self.bar.advance(self.task)
+            task = self.bar.tasks[0]
+            self.bar.update(self.task, rate=task.completed / max(task.elapsed or 1e-9, 1e-9))
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.bar.stop()

@@ -1,0 +1,276 @@
+"""Reading articles from files, directories, globs and standard input.
+
+Bad input never raises: each input yields either an ``Article`` or a ``Rejection``
+that names the file (and line) and says what is wrong, so a batch always goes on.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+from typing import BinaryIO
+
+from .model import Article
+
+MAX_CHARS = 1_000_000  # spaCy's own limit; news articles are far shorter
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+_DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read as an article, and why."""
+
+    origin: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A file inside a directory that is not an article format (a README, an image)."""
+
+    origin: str
+
+
+def parse_date(value: str) -> str:
+    """A YYYY-MM-DD date, checked; raises ValueError with a readable message."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"malformed date {value!r}: expected YYYY-MM-DD")
+    try:
+        Date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"malformed date {value!r}: no such day") from None
+    return value
+
+
+def read_inputs(
+    paths: Iterable[str],
+    *,
+    default_date: str | None = None,
+    max_chars: int = MAX_CHARS,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Rejection | Ignored]:
+    """Every article in ``paths`` (files, directories, globs, or ``-`` for stdin)."""
+    reader = _Reader(default_date, max_chars)
+    for path in paths:
+        if path == "-":
+            if stdin is None:
+                import sys
+
+                stdin = sys.stdin.buffer
+            yield from reader.read_bytes(stdin.read(), "<stdin>", "stdin", suffix=None)
+        elif Path(path).is_dir():
+            yield from reader.read_directory(Path(path))
+        elif Path(path).is_file():
+            yield from reader.read_file(Path(path))
+        elif _GLOB_CHARS.search(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                yield Rejection(path, "no file matches this pattern")
+            for match in matches:
+                target = Path(match)
+                yield from reader.read_directory(target) if target.is_dir() else reader.read_file(target)
+        else:
+            yield Rejection(path, "no such file or directory")
+
+
+class _Reader:
+    def __init__(self, default_date: str | None, max_chars: int):
+        self.default_date = default_date
+        self.max_chars = max_chars
+
+    def read_directory(self, directory: Path) -> Iterator[Article | Rejection | Ignored]:
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield from self.read_file(path)
+            else:
+                yield Ignored(str(path))
+
+    def read_file(self, path: Path) -> Iterator[Article | Rejection]:
+        suffix = path.suffix.lower()
+        try:
+            if suffix in JSONL_SUFFIXES:
+                with path.open("rb") as handle:
+                    yield from self.read_jsonl(handle, str(path), path.stem)
+                return
+            data = path.read_bytes()
+        except OSError as error:
+            yield Rejection(str(path), f"cannot read: {error.strerror or error}")
+            return
+        yield from self.read_bytes(data, str(path), path.stem, suffix)
+
+    def read_bytes(self, data: bytes, origin: str, stem: str, suffix: str | None) -> Iterator[Article | Rejection]:
+        if suffix is None or suffix not in SUPPORTED_SUFFIXES:
+            suffix = _sniff(data)
+        if suffix in JSONL_SUFFIXES:
+            yield from self.read_jsonl(data.splitlines(keepends=True), origin, stem)
+            return
+        decoded = _decode(data, origin)
+        if isinstance(decoded, Rejection):
+            yield decoded
+            return
+        text, warnings = decoded
+        if suffix in HTML_SUFFIXES:
+            article = self._html_article(text, origin, stem)
+        else:
+            article = self._text_article(text, origin, stem)
+        if isinstance(article, Article):
+            article.warnings.extend(warnings)
+        yield article
+
+    def read_jsonl(self, lines: Iterable[bytes], origin: str, stem: str) -> Iterator[Article | Rejection]:
+        seen_any = False
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            seen_any = True
+            decoded = _decode(raw, origin)
+            if isinstance(decoded, Rejection):
+                yield Rejection(origin, decoded.reason, number)
+                continue
+            yield self._json_article(decoded[0], origin, stem, number, decoded[1])
+        if not seen_any:
+            yield Rejection(origin, "empty file")
+
+    # -- one article -----------------------------------------------------------------
+    def _text_article(self, text: str, origin: str, stem: str) -> Article | Rejection:
+        if not text.strip():
+            return Rejection(origin, "empty file")
+        article_date, body_start = self.default_date, 0
+        header = _DATE_HEADER.match(text)
+        if header:
+            try:
+                article_date = parse_date(header.group(1))
+            except ValueError as error:
+                return Rejection(origin, f"date header: {error}", 1)
+            body_start = header.end()
+            if not text[body_start:].strip():
+                return Rejection(origin, "no article text after the date header")
+        return self._checked(Article(id=stem, text=text, date=article_date, body_start=body_start, origin=origin))
+
+    def _json_article(self, line: str, origin: str, stem: str, number: int, warnings: list[str]) -> Article | Rejection:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            return Rejection(origin, f"invalid JSON: {error.msg} (column {error.colno})", number)
+        if not isinstance(record, dict):
+            return Rejection(origin, f"expected a JSON object, found {type(record).__name__}", number)
+        text = record.get("text")
+        if text is None:
+            return Rejection(origin, 'no "text" field', number)
+        if not isinstance(text, str):
+            return Rejection(origin, f'"text" must be a string, not {type(text).__name__}', number)
+        if not text.strip():
+            return Rejection(origin, 'empty "text"', number)
+        article_date = record.get("date") or self.default_date
+        if article_date is not None:
+            try:
+                article_date = parse_date(str(article_date)[:10] if _looks_like_timestamp(article_date) else str(article_date))
+            except ValueError as error:
+                return Rejection(origin, f'"date": {error}', number)
+        article = Article(
+            id=str(record.get("id") or f"{stem}-{number}"),
+            text=text,
+            date=article_date,
+            title=_optional_str(record.get("title")),
+            url=_optional_str(record.get("url")),
+            source=_optional_str(record.get("source")),
+            origin=f"{origin}:{number}",
+            warnings=[f"line {number}: {w}" for w in warnings],
+        )
+        return self._checked(article, number)
+
+    def _html_article(self, html: str, origin: str, stem: str) -> Article | Rejection:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        text = getattr(document, "text", None) if document is not None else None
+        if not text or not text.strip():
+            return Rejection(origin, "no article text found in the HTML")
+        article_date = self.default_date
+        found_date = getattr(document, "date", None)
+        if found_date:
+            try:
+                article_date = parse_date(str(found_date)[:10])
+            except ValueError:
+                pass
+        return self._checked(
+            Article(
+                id=stem,
+                text=text,
+                date=article_date,
+                title=getattr(document, "title", None),
+                url=getattr(document, "url", None),
+                source=getattr(document, "sitename", None),
+                origin=origin,
+            )
+        )
+
+    def _checked(self, article: Article, line: int | None = None) -> Article | Rejection:
+        if len(article.text) > self.max_chars:
+            origin = article.origin.rsplit(":", 1)[0] if line is not None else article.origin
+            return Rejection(
+                origin,
+                f"article is {len(article.text):,} characters, over the limit of {self.max_chars:,} "
+                "(raise it with --max-chars)",
+                line,
+            )
+        return article
+
+
+def _decode(data: bytes, origin: str) -> tuple[str, list[str]] | Rejection:
+    """UTF-8 first; otherwise Windows-1252 (or Latin-1) with a warning. NUL bytes mean binary."""
+    if b"\x00" in data[:8192]:
+        return Rejection(origin, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) > 0.1:
+            return Rejection(origin, "binary file (mostly control characters), not text")
+        return text, [f"not valid UTF-8 ({where}); read as {encoding}"]
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls / max(len(sample), 1)
+
+
+def _sniff(data: bytes) -> str:
+    head = data.lstrip()[:1]
+    if head == b"{":
+        return ".jsonl"
+    if head == b"<":
+        return ".html"
+    return ".txt"
+
+
+def _looks_like_timestamp(value: object) -> bool:
+    return isinstance(value, str) and len(value) > 10 and value[10] in "T "
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)
