@@ -48,11 +48,13 @@ class NameMention:
     tokens: list[Token]
     titles: list[str]
     sent: int
+    text: str = ""
+    canonical: str = ""  # filled in once kinds are known
 
-    @property
-    def text(self) -> str:
+    def __post_init__(self) -> None:
         last = self.tokens[-1]
-        return " ".join(last.doc.text[self.tokens[0].idx:last.idx + len(last.text)].split())
+        self.text = " ".join(last.doc.text[self.tokens[0].idx:last.idx + len(last.text)].split())
+        self.canonical = self.text
 
     @property
     def start(self) -> int:
@@ -109,6 +111,7 @@ class ArticleNames:
         names._sent_of = _sentence_numbers(doc, sent_index)
         names._collect_mentions()
         names._classify()
+        names._index()
         names._collect_roles()
         names._find_lead(headline_end)
         return names
@@ -177,9 +180,20 @@ class ArticleNames:
                 for other, k in self.kinds.items()
             ):
                 self.kinds[text] = "person"
-        for text in list(self.genders):
-            canonical = self.canonical(text, len(self.doc.text))
-            self.genders.setdefault(canonical, self.genders[text])
+
+    def _index(self) -> None:
+        """Lookups that keep resolution linear in the article's length."""
+        self._by_token = {i: m for m in self.mentions for i in range(m.tokens[0].i, m.tokens[-1].i + 1)}
+        self._full_names: dict[str, list[NameMention]] = {}
+        for mention in self.mentions:
+            if self.kinds.get(mention.text) == "person" and len(mention.text.split()) > 1:
+                for word in set(mention.text.split()):
+                    self._full_names.setdefault(word, []).append(mention)
+        for mention in self.mentions:
+            if self.kinds.get(mention.text) == "person":
+                mention.canonical = self.canonical(mention.text, mention.start)
+                if mention.text in self.genders:
+                    self.genders.setdefault(mention.canonical, self.genders[mention.text])
 
     def _collect_roles(self) -> None:
         for mention in self.mentions:
@@ -232,7 +246,7 @@ class ArticleNames:
         """
         words = text.split()
         best: tuple[int, int, str] | None = None
-        for mention in self.mentions:
+        for mention in getattr(self, "_full_names", {}).get(words[-1], []) if words else []:
             other = mention.text.split()
             if len(other) <= len(words) or self.kinds.get(mention.text) != "person":
                 continue
@@ -245,10 +259,7 @@ class ArticleNames:
         return best[2] if best else text
 
     def name_at(self, token: Token) -> NameMention | None:
-        for mention in self.mentions:
-            if token in mention.tokens or (mention.tokens[0].i <= token.i <= mention.tokens[-1].i):
-                return mention
-        return None
+        return self._by_token.get(token.i)
 
     def resolve(self, head: Token) -> Referent:
         """Resolve the head token of a speaker mention."""
@@ -256,7 +267,7 @@ class ArticleNames:
         mention = self.name_at(head)
         if mention is not None:
             kind = self.kinds.get(mention.text, "person")
-            name = self.canonical(mention.text, mention.start) if kind == "person" else mention.text
+            name = mention.canonical if kind == "person" else mention.text
             return Referent(_strip_the(name), kind, "name")
         if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
@@ -301,12 +312,13 @@ class ArticleNames:
         return Referent(best[2], "person", "pronoun")
 
     def _antecedents(self) -> list[_Antecedent]:
-        found = [
-            _Antecedent(m.start, m.sent, self.canonical(m.text, m.start), m.subject)
-            for m in self.mentions
-            if self.kinds.get(m.text) == "person"
-        ]
-        return found + self.resolved_pronouns
+        if not hasattr(self, "_person_antecedents"):
+            self._person_antecedents = [
+                _Antecedent(m.start, m.sent, m.canonical, m.subject)
+                for m in self.mentions
+                if self.kinds.get(m.text) == "person"
+            ]
+        return self._person_antecedents + self.resolved_pronouns
 
     def _resolve_description(self, head: Token) -> Referent:
         lower = normalise_word(head.text)

@@ -1,0 +1,119 @@
+"""Reading articles: every format, and bad input that never stops a batch."""
+from __future__ import annotations
+
+import io
+import json
+
+from onrecord.inputs import Ignored, Rejection, read_inputs
+from onrecord.model import Article
+
+
+def read(paths, **kwargs):
+    return list(read_inputs([str(p) for p in paths], **kwargs))
+
+
+def test_text_with_date_header(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("date 2024-02-03 Body of the story.\n", encoding="utf-8")
+    [article] = read([path])
+    assert isinstance(article, Article)
+    assert article.id == "story" and article.date == "2024-02-03"
+    assert article.text.startswith("date 2024-02-03")  # offsets index the whole file
+    assert article.text[article.body_start:].strip() == "Body of the story."
+
+
+def test_default_date_only_when_article_has_none(tmp_path):
+    (tmp_path / "a.txt").write_text("No header here.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2020-01-01 Header.", encoding="utf-8")
+    a, b = read([tmp_path / "a.txt", tmp_path / "b.txt"], default_date="2022-05-05")
+    assert a.date == "2022-05-05" and b.date == "2020-01-01"
+
+
+def test_jsonl_articles_and_bad_lines(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "one", "text": "First.", "date": "2021-03-04", "title": "T", "url": "http://x"}),
+        "{not json",
+        json.dumps({"id": "three"}),
+        json.dumps({"text": "Bad date.", "date": "2021-13-01"}),
+        "",
+        json.dumps(["a list"]),
+        json.dumps({"text": "No id."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read([path])
+    articles = [i for i in items if isinstance(i, Article)]
+    rejections = [i for i in items if isinstance(i, Rejection)]
+    assert [a.id for a in articles] == ["one", "feed-7"]
+    assert articles[0].title == "T" and articles[0].url == "http://x" and articles[0].date == "2021-03-04"
+    assert [(r.line, r.reason.split(":")[0]) for r in rejections] == [
+        (2, "invalid JSON"), (3, 'no "text" field'), (4, '"date"'), (6, "expected a JSON object, found list"),
+    ]
+    assert str(rejections[0]).startswith(f"{path}:2: invalid JSON")
+
+
+def test_empty_binary_and_missing(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    items = read([tmp_path / "empty.txt", tmp_path / "image.txt", tmp_path / "nowhere.txt"])
+    assert all(isinstance(i, Rejection) for i in items)
+    assert [i.reason.split(" ")[0] for i in items] == ["empty", "binary", "no"]
+
+
+def test_undecodable_bytes_fall_back_with_a_warning(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 owner Jos\xe9 said it was fine.".encode("cp1252"))
+    [article] = read([path])
+    assert article.text == "Café owner José said it was fine."
+    assert article.warnings and "not valid UTF-8" in article.warnings[0]
+
+
+def test_malformed_date_header_is_rejected(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("date 2023-02-30 Text.", encoding="utf-8")
+    [rejection] = read([path])
+    assert isinstance(rejection, Rejection) and "no such day" in rejection.reason and rejection.line == 1
+
+
+def test_oversized_article_is_rejected(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("word " * 1_000_000, encoding="utf-8")  # 5 MB
+    [rejection] = read([path])
+    assert isinstance(rejection, Rejection) and "over the limit" in rejection.reason
+
+
+def test_directory_glob_and_ignored_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B text.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    items = read([tmp_path])
+    assert sorted(i.id for i in items if isinstance(i, Article)) == ["a", "b"]
+    assert [i for i in items if isinstance(i, Ignored)][0].origin.endswith("notes.md")
+    globbed = read([tmp_path / "**" / "*.txt"])
+    assert sorted(i.id for i in globbed) == ["a", "b"]
+    [none] = read([tmp_path / "*.html"])
+    assert isinstance(none, Rejection) and "no file matches" in none.reason
+
+
+def test_stdin_is_sniffed():
+    stream = io.BytesIO(b'{"id": "s1", "text": "From a pipe."}\n')
+    [article] = list(read_inputs(["-"], stdin=stream))
+    assert article.id == "s1"
+    [plain] = list(read_inputs(["-"], stdin=io.BytesIO(b"Plain text from a pipe.")))
+    assert plain.id == "stdin" and plain.text == "Plain text from a pipe."
+
+
+def test_html_article(tmp_path):
+    html = """<html><head><title>Bridge to reopen</title>
+    <meta property="article:published_time" content="2022-06-01"></head>
+    <body><nav>Home | News</nav><article><h1>Bridge to reopen</h1>
+    <p>The old bridge over the river will reopen in May after two years of repairs, the city council said on Monday.</p>
+    <p>“We are proud of the work,” said Maria Lopez, who led the project for the council and its engineers.</p>
+    </article><footer>Copyright</footer></body></html>"""
+    path = tmp_path / "bridge.html"
+    path.write_text(html, encoding="utf-8")
+    [article] = read([path])
+    assert isinstance(article, Article)
+    assert "We are proud of the work" in article.text and "Copyright" not in article.text
+    assert article.title == "Bridge to reopen" and article.date == "2022-06-01"
