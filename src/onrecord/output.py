@@ -61,10 +61,10 @@ class TableWriter:
         title = " ".join(x for x in (article.id, article.date or "", f"· {article.title}" if article.title else "") if x)
         table = Table(title=Text(title, style="bold"), title_justify="left", expand=True, show_lines=False)
         table.add_column("Speaker", style="cyan", ratio=2, overflow="fold")
-        table.add_column("Type", ratio=1)
-        table.add_column("Cue", ratio=1, overflow="fold")
+        table.add_column("Type", no_wrap=True)
+        table.add_column("Cue", no_wrap=True, max_width=14, overflow="ellipsis")
         table.add_column("Statement", ratio=7, overflow="fold")
-        table.add_column("Conf.", justify="right", ratio=1)
+        table.add_column("Conf.", justify="right", no_wrap=True)
         for statement in statements:
             table.add_row(
                 _speaker_label(statement),
