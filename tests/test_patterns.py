@@ -199,3 +199,24 @@ def test_headline_and_scare_quotes_are_not_statements(nlp):
         "Fans of the film “Long Road Home” queued outside the cinema.\n"
     )
     assert statements_of(text, nlp) == []
+
+
+def test_quote_led_by_cue_with_object_and_phrase(nlp):
+    text = (
+        'Expert Monica Lane told the press in a separate interview, "People have been blamed for germs '
+        'regardless of what the science may say." As of Tuesday there had been new reports of harassment.'
+    )
+    statements = statements_of(text, nlp)
+    s = find(statements, "People have been blamed for germs")
+    assert s.type == "direct" and s.speaker.name == "Monica Lane" and s.cue.text == "told"
+    assert not [x for x in statements if "As of Tuesday" in x.text]
+    assert all(x.cue is None or x.cue.text != "say" for x in statements)  # a cue inside a quote is quoted speech
+
+
+def test_pronoun_prefers_the_main_clause_subject(nlp):
+    text = (
+        'Health expert Wendy Parmet said naming the virus would stigmatize "the people of Wuhan who are the victims." '
+        'She went on to say, "People tend to blame a place for a disease, and that is never productive."'
+    )
+    s = find(statements_of(text, nlp), "People tend to blame a place")
+    assert s.speaker.name == "Wendy Parmet" and s.speaker.mention.text == "She"

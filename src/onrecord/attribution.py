@@ -61,7 +61,7 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     names = ArticleNames.build(doc, body_start, headline_end)
     cues = _find_cues(doc, in_quote, headline_end)
     drafts, claimed = _drafts_from_cues(doc, cues, quotes)
-    drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts)
+    drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts, in_quote)
     _merge_interrupted_quotes(text, quotes, claimed, drafts)
     drafts.sort(key=lambda d: d.spans[0][0])
     _resolve_speakers(doc, drafts, names)
@@ -189,6 +189,9 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[
     for cue in cues:
         start, end = doc[cue.content[0]].idx, _token_end(doc[cue.content[-1]])
         inside = [i for i, q in enumerate(quotes) if q.open_mark < end and q.outer_end > start and i not in claimed]
+        leading = _quote_led_by_cue(doc, cue, quotes, claimed)
+        if leading is not None and not inside:
+            inside, cue.content = [leading], []
         if not inside:
             if _word_count(doc, cue.content) >= 2:
                 drafts.append(_Draft("indirect", _token_spans(doc, cue.content), cue, base_confidence=0.85))
@@ -210,12 +213,40 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[
     return drafts, claimed
 
 
+def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[int, _Draft]) -> int | None:
+    """'X told the press in an interview, "..."': a quote right after the cue's own words.
+
+    Everything between the cue and the opening mark must belong to the cue's phrase
+    (its object, a prepositional phrase) and end with a comma or colon; the parser
+    may still have hung a later clause on the cue as its complement.
+    """
+    verb = cue.tokens[-1]
+    phrase = {t.i for t in verb.subtree}
+    for i, quote in enumerate(quotes):
+        if i in claimed or quote.open_mark <= verb.idx:
+            continue
+        gap = doc.text[_token_end(verb):quote.open_mark]
+        if "\n" in gap or len(gap) > 80 or not gap.rstrip().endswith((",", ":")):
+            return None
+        between = []
+        for token in doc[verb.i + 1:]:
+            if token.idx >= quote.open_mark:
+                break
+            if not token.is_space:
+                between.append(token)
+        if all(t.is_punct or (t.i in phrase and t.dep_ not in _COMPLEMENT_DEPS) for t in between):
+            return i
+        return None
+    return None
+
+
 def _drafts_from_nearby_cues(
-    doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]
+    doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft],
+    in_quote: list[bool],
 ) -> list[_Draft]:
     """A quote whose own sentence has an unused cue: '"We will win," Khan said of the vote.'"""
     used = {id(d.cue) for d in drafts if d.cue is not None}
-    spare = [c for c in _all_cues_with_sources(doc, cues) if id(c) not in used]
+    spare = [c for c in _all_cues_with_sources(doc, cues, in_quote) if id(c) not in used]
     found = []
     for i, quote in enumerate(quotes):
         if i in claimed or quote.words(doc.text) < _MIN_QUOTE_WORDS:
@@ -232,12 +263,14 @@ def _drafts_from_nearby_cues(
     return found
 
 
-def _all_cues_with_sources(doc: Doc, cues: list[_Cue]) -> list[_Cue]:
+def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> list[_Cue]:
     """Cues that had no clause of their own but have a speaker, for proximity matching."""
     with_clause = {c.tokens[0].i for c in cues}
     extra = []
     for token in doc:
-        if token.i in with_clause or not token.tag_.startswith("VB") or token.lower_ not in CUE_FORMS:
+        if token.i in with_clause or in_quote[token.i]:
+            continue
+        if not token.tag_.startswith("VB") or token.lower_ not in CUE_FORMS:
             continue
         source = _subject_of(token)
         if source is not None:

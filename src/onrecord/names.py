@@ -88,6 +88,7 @@ class _Antecedent:
     sent: int
     name: str
     subject: bool
+    salience: float = 0.0  # main-clause subject, earlier speaker
 
 
 @dataclass
@@ -148,6 +149,8 @@ class ArticleNames:
         last = run[-1]
         if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i:
             return  # a modifier of a common noun: "Labor London mayor"
+        if last.dep_ == "amod":
+            return  # an adjective: "Chinese officials"
         cut = 0
         for i, token in enumerate(run):
             before = token.nbor(-1) if token.i > 0 else None
@@ -277,10 +280,10 @@ class ArticleNames:
         return self._resolve_description(head)
 
     def remember(self, head: Token, referent: Referent) -> None:
-        """Record a resolved pronoun or description so later pronouns can chain to it."""
-        if referent.name and referent.kind == "person" and referent.how in {"pronoun", "role", "lead"}:
+        """Record a resolved speaker so later pronouns can chain to it; speakers are salient."""
+        if referent.name and referent.kind == "person":
             self.resolved_pronouns.append(
-                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS)
+                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS, 1.0)
             )
             gender = PERSON_PRONOUNS.get(head.lower_)
             if gender:
@@ -303,7 +306,7 @@ class ArticleNames:
             known = self.genders.get(candidate.name)
             if known and known != gender:
                 continue
-            score = -2.0 * (sent - candidate.sent) + (1.0 if candidate.subject else 0.0)
+            score = -2.0 * (sent - candidate.sent) + (1.0 if candidate.subject else 0.0) + candidate.salience
             key = (score, candidate.position, candidate.name)
             if best is None or key[:2] > best[:2]:
                 best = key
@@ -314,7 +317,7 @@ class ArticleNames:
     def _antecedents(self) -> list[_Antecedent]:
         if not hasattr(self, "_person_antecedents"):
             self._person_antecedents = [
-                _Antecedent(m.start, m.sent, m.canonical, m.subject)
+                _Antecedent(m.start, m.sent, m.canonical, m.subject, 0.5 if _in_main_clause(m.tokens[-1]) else 0.0)
                 for m in self.mentions
                 if self.kinds.get(m.text) == "person"
             ]
@@ -349,6 +352,10 @@ def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:
     return numbers
 
 
+def _in_main_clause(token: Token) -> bool:
+    return token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ROOT"
+
+
 def _kind_of_name(mention: NameMention) -> str:
     """Person or organisation, from the name's own shape; "!" marks a sure vote."""
     words = [t.text for t in mention.tokens]
@@ -358,6 +365,8 @@ def _kind_of_name(mention: NameMention) -> str:
     first = mention.tokens[0]
     if first.i > 0 and first.nbor(-1).lower_ == "the":
         return "organization"
+    if first.i > 1 and first.nbor(-1).lower_ in {"of", "for"} and first.nbor(-2).tag_ in _PROPER:
+        return "organization"  # the tail of a longer name: "Center for Health Security"
     if lower[-1] in ORGANIZATION_WORDS or " ".join(lower) in PLACES or (len(lower) == 1 and lower[0] in PLACES):
         return "organization"
     if any(_is_acronym(w) or _is_camel(w) for w in words):
