@@ -220,3 +220,8 @@ def test_pronoun_prefers_the_main_clause_subject(nlp):
     )
     s = find(statements_of(text, nlp), "People tend to blame a place")
     assert s.speaker.name == "Wendy Parmet" and s.speaker.mention.text == "She"
+
+
+def test_participle_without_a_clause_is_not_a_statement(nlp):
+    text = "Roughly one million people marched in London on Saturday, protesting the pending exit from the union."
+    assert statements_of(text, nlp) == []

@@ -127,13 +127,21 @@ def _verb_cue(verb: Token) -> _Cue | None:
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None:
         content = [t.i for t in complement.subtree]
-    elif verb.dep_ in _TRAILING_DEPS and verb.head.i < verb.i and verb.head.sent == verb.sent and source is not None:
+    elif _trails_its_clause(verb) and source is not None:
         # "The plan is dead, he said." The cue hangs off the reported clause.
         inside = {t.i for t in verb.subtree} | {t.i for t in source.subtree}
         content = [t.i for t in verb.head.subtree if t.i not in inside]
     else:
         return _Cue([verb], source, [])
     return _Cue([verb], source, _trim_content(verb.doc, content))
+
+
+def _trails_its_clause(verb: Token) -> bool:
+    """A finite cue after the clause it reports: "The plan is dead, he said." (not "..., protesting it")."""
+    return (
+        verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.dep_ in _TRAILING_DEPS
+        and verb.head.i < verb.i and verb.head.sent == verb.sent
+    )
 
 
 def _subject_of(verb: Token, depth: int = 0) -> Token | None:

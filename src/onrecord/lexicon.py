@@ -82,7 +82,7 @@ TITLES = frozenset(
     cardinal rabbi imam sheikh chairman chairwoman chair chief ceo director commissioner
     ambassador speaker leader candidate nominee congressman congresswoman councillor
     councilman councilwoman attorney deputy officer inspector detective coach father sister
-    brother saint st st. former acting interim prime state foreign home defense defence
+    brother saint st st. former acting interim prime state foreign home defense defence mp mep
     """.split()
 )
 GENDERED_TITLES = {
