@@ -1,8 +1,6 @@
 """Offsets index the original text: text[start:end] round-trips on real articles."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st

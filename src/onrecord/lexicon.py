@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
     indicate inform joke lament observe protest quip recount retort shout tweet testify
     describe advise allege agree assure counter cry demand express forecast hint highlight
     proclaim recommend reassure signal specify speculate underline underscore whisper scream yell
-    grumble muse brag affirm announce estimate guarantee threaten tout predict swear explain
+    grumble muse brag affirm estimate guarantee threaten tout swear
     """.split()
 )
 

@@ -8,6 +8,7 @@ full-pipeline parse.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -124,8 +125,6 @@ def extract_many(
 
 
 def _stamp(doc: Doc, article: Article) -> list[Statement]:
-    from dataclasses import replace
-
     return [replace(s, article=article.id, date=article.date) for s in doc._.statements]
 
 
