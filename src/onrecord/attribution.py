@@ -56,7 +56,7 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     paras = paragraphs(text, body_start)
     headline_end = _headline_end(text, paras)
     body = [p for p in paras if p.start >= headline_end]
-    quotes = [q for q in find_quotes(text, body)]
+    quotes = find_quotes(text, body)
     in_quote = _quote_token_mask(doc, quotes)
     names = ArticleNames.build(doc, body_start, headline_end)
     cues = _find_cues(doc, in_quote, headline_end)
@@ -178,14 +178,14 @@ def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
 def _trim_content(doc: Doc, indices: list[int]) -> list[int]:
     """Drop punctuation and spaces at the edges of the reported clause."""
     kept = sorted(i for i in indices if not doc[i].is_space)
-    while kept and _is_edge_junk(doc[kept[0]], leading=True):
+    while kept and _is_edge_junk(doc[kept[0]]):
         kept.pop(0)
-    while kept and _is_edge_junk(doc[kept[-1]], leading=False):
+    while kept and _is_edge_junk(doc[kept[-1]]):
         kept.pop()
     return kept
 
 
-def _is_edge_junk(token: Token, leading: bool) -> bool:
+def _is_edge_junk(token: Token) -> bool:
     # Quote marks stay: a mixed quote's clause may begin or end with one.
     return token.is_punct and token.text not in _QUOTE_MARKS
 

@@ -104,6 +104,10 @@ class ArticleNames:
     resolved_pronouns: list[_Antecedent] = field(default_factory=list)
     lead_subject: str | None = None
     lead_next_sent: int | None = None
+    _full_names: dict[str, list[NameMention]] = field(default_factory=dict)
+    _person_antecedents: list[_Antecedent] = field(default_factory=list)
+    _by_token: dict[int, NameMention] = field(default_factory=dict)
+    _sent_of: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, body_start: int = 0, headline_end: int = 0) -> "ArticleNames":
@@ -187,7 +191,6 @@ class ArticleNames:
     def _index(self) -> None:
         """Lookups that keep resolution linear in the article's length."""
         self._by_token = {i: m for m in self.mentions for i in range(m.tokens[0].i, m.tokens[-1].i + 1)}
-        self._full_names: dict[str, list[NameMention]] = {}
         for mention in self.mentions:
             if self.kinds.get(mention.text) == "person" and len(mention.text.split()) > 1:
                 for word in set(mention.text.split()):
@@ -197,6 +200,11 @@ class ArticleNames:
                 mention.canonical = self.canonical(mention.text, mention.start)
                 if mention.text in self.genders:
                     self.genders.setdefault(mention.canonical, self.genders[mention.text])
+        self._person_antecedents = [
+            _Antecedent(m.start, m.sent, m.canonical, m.subject, 0.5 if _in_main_clause(m.tokens[-1]) else 0.0)
+            for m in self.mentions
+            if self.kinds.get(m.text) == "person"
+        ]
 
     def _collect_roles(self) -> None:
         for mention in self.mentions:
@@ -249,7 +257,7 @@ class ArticleNames:
         """
         words = text.split()
         best: tuple[int, int, str] | None = None
-        for mention in getattr(self, "_full_names", {}).get(words[-1], []) if words else []:
+        for mention in self._full_names.get(words[-1], []) if words else []:
             other = mention.text.split()
             if len(other) <= len(words) or self.kinds.get(mention.text) != "person":
                 continue
@@ -315,12 +323,6 @@ class ArticleNames:
         return Referent(best[2], "person", "pronoun")
 
     def _antecedents(self) -> list[_Antecedent]:
-        if not hasattr(self, "_person_antecedents"):
-            self._person_antecedents = [
-                _Antecedent(m.start, m.sent, m.canonical, m.subject, 0.5 if _in_main_clause(m.tokens[-1]) else 0.0)
-                for m in self.mentions
-                if self.kinds.get(m.text) == "person"
-            ]
         return self._person_antecedents + self.resolved_pronouns
 
     def _resolve_description(self, head: Token) -> Referent:
