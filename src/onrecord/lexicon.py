@@ -5,6 +5,8 @@ speech or communication verb.
 """
 from __future__ import annotations
 
+import re
+
 # Verbs of speech and communication, as lemmas.
 SPEECH_VERBS = frozenset(
     """
@@ -15,7 +17,8 @@ SPEECH_VERBS = frozenset(
     indicate inform joke lament observe protest quip recount retort shout tweet testify
     describe advise allege agree assure counter cry demand express forecast hint highlight
     proclaim recommend reassure signal specify speculate underline underscore whisper scream yell
-    grumble muse brag affirm estimate guarantee threaten tout swear
+    grumble muse brag affirm estimate guarantee threaten tout swear call cite criticize
+    criticise blast condemn question discuss
     """.split()
 )
 
@@ -67,6 +70,17 @@ def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
 # Lower-cased verb form -> lemma. Used instead of spaCy's lemmatizer, which
 # extraction does not need to run.
 CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
+
+
+def is_speech_cue(cue: str) -> bool:
+    """Whether a cue (a verb or phrase: "has said", "according to") names speech or communication.
+
+    The one list behind both extraction's cue verbs and the evaluation's ``speech`` subset.
+    """
+    words = re.findall(r"[a-z]+", cue.lower())
+    if " ".join(words[:2]) == " ".join(ACCORDING_TO):
+        return True
+    return any(word in CUE_FORMS for word in words)
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "i": None}
 GROUP_PRONOUNS = frozenset({"they", "them", "we"})
