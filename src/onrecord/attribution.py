@@ -27,14 +27,22 @@ _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
 _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
-_RUNNING_SPEAKER_REACH = 2  # paragraphs a floating quote may look back for its speaker
+_RUNNING_SPEAKER_REACH = 2
+_INTERRUPTION_CHARS = 120
+_CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called for a ceasefire": the preposition is the cue's
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
 
 @dataclass
 class _Cue:
-    tokens: list[Token]
+    tokens: list[Token]  # the cue's words, in order
     source: Token | None
     content: list[int]  # token indices of the reported clause, possibly discontinuous
+    verb: Token | None = None  # the word the parse hangs everything on; default: the last
+
+    def __post_init__(self) -> None:
+        if self.verb is None:
+            self.verb = self.tokens[-1]
 
 
 @dataclass
@@ -107,8 +115,28 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> list[_Cue]:
         else:
             continue
         if cue is not None and cue.content:
+            _repair_source_in_quote(cue, in_quote)
             cues.append(cue)
     return cues
+
+
+def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
+    """'"... Full panic mode," said Leslie Wimes': a subject inside a quote is a misparse.
+
+    The speaker is then the first noun phrase after the cue verb, outside quotes.
+    """
+    if cue.source is None or not in_quote[cue.source.i]:
+        return
+    verb = cue.verb
+    cue.source = None
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        if in_quote[token.i] or token.is_punct:
+            break
+        if token.tag_ in {"NNP", "NNPS", "NN", "NNS", "PRP"}:
+            while token.dep_ in {"compound", "amod", "det", "poss", "nmod"} and token.head.i > token.i:
+                token = token.head
+            cue.source = token
+            return
 
 
 def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
@@ -122,6 +150,32 @@ def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
     return _Cue([according, to], source, _trim_content(doc, content))
 
 
+def _cue_phrase(verb: Token) -> list[Token]:
+    """The cue's words: "has also said", "is demanding", "called for", "said Friday".
+
+    PolNeAR's cues, like a reader's, include the verb's auxiliaries and what sits
+    between them, a particle, and a weekday right after it.
+    """
+    doc = verb.doc
+    auxiliaries = [c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"}]
+    start = min((a.i for a in auxiliaries), default=verb.i)
+    if any(not (doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"} and doc[i].head == verb) for i in range(start, verb.i)):
+        start = verb.i
+    end = verb.i
+    for child in verb.rights:
+        if child.i != end + 1:
+            break
+        if child.dep_ == "prt" or (child.dep_ == "npadvmod" and child.lower_ in _WEEKDAYS):
+            end = child.i
+        elif child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS.get(CUE_FORMS.get(verb.lower_, ""), ()):
+            end = child.i
+        else:
+            break
+    if end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1  # "said:" before a quote
+    return list(doc[start:end + 1])
+
+
 def _verb_cue(verb: Token) -> _Cue | None:
     source = _subject_of(verb)
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
@@ -132,8 +186,8 @@ def _verb_cue(verb: Token) -> _Cue | None:
         inside = {t.i for t in verb.subtree} | {t.i for t in source.subtree}
         content = [t.i for t in verb.head.subtree if t.i not in inside]
     else:
-        return _Cue([verb], source, [])
-    return _Cue([verb], source, _trim_content(verb.doc, content))
+        return _Cue(_cue_phrase(verb), source, [], verb)
+    return _Cue(_cue_phrase(verb), source, _trim_content(verb.doc, content), verb)
 
 
 def _trails_its_clause(verb: Token) -> bool:
@@ -208,7 +262,7 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[
         if outside <= 1:
             draft = _Draft("direct", [], cue, base_confidence=0.95)
             for i in inside:
-                draft.spans.extend(quotes[i].fragments)
+                draft.spans.append(quotes[i].outer_span)
         else:
             covered = set(cue.content)
             for i in inside:
@@ -228,13 +282,16 @@ def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[in
     (its object, a prepositional phrase) and end with a comma or colon; the parser
     may still have hung a later clause on the cue as its complement.
     """
-    verb = cue.tokens[-1]
+    verb = cue.verb
     phrase = {t.i for t in verb.subtree}
     for i, quote in enumerate(quotes):
         if i in claimed or quote.open_mark <= verb.idx:
             continue
         gap = doc.text[_token_end(verb):quote.open_mark]
-        if "\n" in gap or len(gap) > 80 or not gap.rstrip().endswith((",", ":")):
+        if len(gap) > 80 or not gap.rstrip().endswith((",", ":")):
+            return None
+        if "\n" in gap and gap.strip() != ":":  # a colon may end the paragraph before a quote
+            return None
             return None
         between = []
         for token in doc[verb.i + 1:]:
@@ -263,7 +320,7 @@ def _drafts_from_nearby_cues(
             sent = cue.tokens[0].sent
             if id(cue) in used or not (sent.start_char < quote.outer_end and sent.end_char > quote.open_mark):
                 continue
-            draft = _Draft("direct", list(quote.fragments), cue, quotes=[quote], base_confidence=0.85)
+            draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
             claimed[i] = draft
             used.add(id(cue))
             found.append(draft)
@@ -273,7 +330,7 @@ def _drafts_from_nearby_cues(
 
 def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> list[_Cue]:
     """Cues that had no clause of their own but have a speaker, for proximity matching."""
-    with_clause = {c.tokens[0].i for c in cues}
+    with_clause = {c.verb.i for c in cues}
     extra = []
     for token in doc:
         if token.i in with_clause or in_quote[token.i]:
@@ -282,12 +339,16 @@ def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> 
             continue
         source = _subject_of(token)
         if source is not None:
-            extra.append(_Cue([token], source, []))
+            extra.append(_Cue(_cue_phrase(token), source, [], token))
     return cues + extra
 
 
 def _merge_interrupted_quotes(text: str, quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]) -> None:
-    """'"We will win," she said, "and soon."': the second half joins the first's statement."""
+    """The second half of an interrupted quote joins the first's statement.
+
+    '"We will win," she said, "and soon."' and '"We will win," she said. "Soon."':
+    the attribution between the two halves is the holder's own, and short.
+    """
     for i in range(1, len(quotes)):
         before, quote = quotes[i - 1], quotes[i]
         holder = claimed.get(i - 1)
@@ -297,8 +358,8 @@ def _merge_interrupted_quotes(text: str, quotes: list[Quote], claimed: dict[int,
             continue
         gap = text[before.outer_end:quote.open_mark]
         cue_at = holder.cue.tokens[0].idx
-        if before.outer_end <= cue_at < quote.open_mark and gap.rstrip().endswith((",", ":")):
-            holder.spans.extend(quote.fragments)
+        if before.outer_end <= cue_at < quote.open_mark and len(gap) <= _INTERRUPTION_CHARS and gap.rstrip().endswith((",", ":", ".")):
+            holder.spans.append(quote.outer_span)
             holder.quotes.append(quote)
             claimed[i] = holder
 
@@ -322,8 +383,8 @@ def _drafts_from_running_speaker(
                 continue
             recent = _latest_speaker_before(drafts + found, quote, paras)
             speaker, conf = (recent.speaker, 0.75) if recent else (Speaker(), 0.4)
-        draft = _Draft("direct", list(quote.fragments), None, quotes=[quote], base_confidence=conf)
-        draft.speaker = Speaker(None, speaker.name, speaker.kind) if speaker else Speaker()
+        draft = _Draft("direct", [quote.outer_span], None, quotes=[quote], base_confidence=conf)
+        draft.speaker = speaker or Speaker()  # the mention that named them is the source
         draft.how = "name" if draft.speaker.name else "unresolved"
         claimed[i] = draft
         found.append(draft)

@@ -402,17 +402,28 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+# "a spokesman for the campaign", "the city of Phoenix": the phrase names the speaker.
+_MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+
+
+def _closes_bracket(span: SpacySpan) -> bool:
+    """"Sen. Lindsey Graham (R-S.C.)": the closing bracket belongs to the mention."""
+    return span[-1].text == ")" and "(" in span.text
+
+
 def mention_span(head: Token) -> SpacySpan:
     """The words of a speaker mention: the head's phrase without relative clauses."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in {"relcl", "acl", "punct", "cc", "prep"} and child.i > head.i:
+        if child.i > head.i and child.dep_ in {"relcl", "acl", "punct", "cc"}:
+            continue
+        if child.i > head.i and child.dep_ == "prep" and child.lower_ not in _MENTION_PREPOSITIONS:
             continue
         tokens.extend(child.subtree)
     tokens = [t for t in tokens if not t.is_space]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     span = head.doc[start:end]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].tag_ == "POS"):
+    while len(span) > 1 and (span[-1].is_punct or span[-1].tag_ == "POS") and not _closes_bracket(span):
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]

@@ -51,6 +51,11 @@ class Quote:
         """End including the closing mark, if there is one."""
         return self.close_mark + 1 if self.close_mark is not None else self.end
 
+    @property
+    def outer_span(self) -> tuple[int, int]:
+        """The quotation with its marks: what a direct statement's content covers."""
+        return self.open_mark, self.outer_end
+
     def words(self, text: str) -> int:
         return sum(len(text[s:e].split()) for s, e in self.fragments)
 
