@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
+PEERS_STAMP := $(VENV)/.peers-installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench peers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,14 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
+
+# textacy (the peers extra) installs beside spaCy 3.8 and numpy 2 in .venv without changing them.
+$(PEERS_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[peers]"
+	touch $@
+
+peers: $(PEERS_STAMP)
+	$(BIN)/python benchmarks/compare_peers.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -13,7 +13,7 @@ def test_add_pipe_sets_statements_on_the_doc():
     doc = nlp("“We will rebuild the school,” Hannah Moss said on Friday.")
     [statement] = doc._.statements
     assert statement.speaker.name == "Hannah Moss" and statement.type == "direct"
-    assert doc.text[statement.start:statement.end] == "We will rebuild the school"
+    assert doc.text[statement.start:statement.end] == "“We will rebuild the school,”"  # marks included
 
 
 def test_pipe_streams_many_documents(nlp):

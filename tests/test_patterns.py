@@ -19,7 +19,8 @@ from helpers import assert_round_trip, find, statements_of
 def test_quotation_marks(nlp, text, words):
     statements = statements_of(text, nlp)
     s = find(statements, words)
-    assert s.type == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "said"
+    assert s.type == "direct" and s.speaker.name == "Maria Lopez" and s.cue.text == "said:"
+    assert s.text == text[len("Maria Lopez said: "):]  # the quotation with its marks, as PolNeAR marks it
     assert_round_trip(text, statements)
 
 
@@ -27,7 +28,7 @@ def test_attribution_after_quote(nlp):
     text = "“We have run out of beds,” the hospital director Anna Berg said on Monday."
     s = find(statements_of(text, nlp), "We have run out of beds")
     assert s.type == "direct" and s.speaker.name == "Anna Berg"
-    assert s.text == "We have run out of beds"
+    assert s.text == "“We have run out of beds,”"
 
 
 def test_attribution_with_inverted_subject(nlp):

@@ -11,6 +11,7 @@ The steps, each small:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -30,6 +31,8 @@ _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
 _RUNNING_SPEAKER_REACH = 2
 _INTERRUPTION_CHARS = 120
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called for a ceasefire": the preposition is the cue's
+_LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
+_SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
 
@@ -69,8 +72,9 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     names = ArticleNames.build(doc, body_start, headline_end)
     cues = _find_cues(doc, in_quote, headline_end)
     drafts, claimed = _drafts_from_cues(doc, cues, quotes)
+    drafts += _drafts_from_signatures(doc, quotes, claimed, body)
     drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts, in_quote)
-    _merge_interrupted_quotes(text, quotes, claimed, drafts)
+    _merge_interrupted_quotes(doc, quotes, claimed)
     drafts.sort(key=lambda d: d.spans[0][0])
     _resolve_speakers(doc, drafts, names)
     drafts += _drafts_from_running_speaker(text, quotes, claimed, drafts, body)
@@ -309,7 +313,11 @@ def _drafts_from_nearby_cues(
     doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft],
     in_quote: list[bool],
 ) -> list[_Draft]:
-    """A quote whose own sentence has an unused cue: '"We will win," Khan said of the vote.'"""
+    """A quote with an unused cue in its own sentence or the one right after it.
+
+    '"We will win," Khan said of the vote.' and '"Why not?" Vitter demanded.'
+    (which the parser splits after the question mark).
+    """
     used = {id(d.cue) for d in drafts if d.cue is not None}
     spare = [c for c in _all_cues_with_sources(doc, cues, in_quote) if id(c) not in used]
     found = []
@@ -317,8 +325,7 @@ def _drafts_from_nearby_cues(
         if i in claimed or quote.words(doc.text) < _MIN_QUOTE_WORDS:
             continue
         for cue in spare:
-            sent = cue.tokens[0].sent
-            if id(cue) in used or not (sent.start_char < quote.outer_end and sent.end_char > quote.open_mark):
+            if id(cue) in used or not _cue_near_quote(doc, cue, quote):
                 continue
             draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
             claimed[i] = draft
@@ -326,6 +333,15 @@ def _drafts_from_nearby_cues(
             found.append(draft)
             break
     return found
+
+
+def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
+    sent = cue.verb.sent
+    if sent.start_char < quote.outer_end and sent.end_char > quote.open_mark:
+        return True
+    # The sentence right after the quote, in the same paragraph, led by its attribution.
+    gap = doc.text[quote.outer_end:sent.start_char]
+    return sent.start_char >= quote.outer_end and not gap.strip() and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
 
 
 def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> list[_Cue]:
@@ -337,31 +353,67 @@ def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> 
             continue
         if not token.tag_.startswith("VB") or token.lower_ not in CUE_FORMS:
             continue
-        source = _subject_of(token)
-        if source is not None:
-            extra.append(_Cue(_cue_phrase(token), source, [], token))
+        cue = _Cue(_cue_phrase(token), _subject_of(token), [], token)
+        _repair_source_in_quote(cue, in_quote)
+        if cue.source is not None:
+            extra.append(cue)
     return cues + extra
 
 
-def _merge_interrupted_quotes(text: str, quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]) -> None:
-    """The second half of an interrupted quote joins the first's statement.
+def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], paras: list[Paragraph]) -> list[_Draft]:
+    """'"We need change." ― Ana Ruiz': a quote signed with a dash and a name, ending its paragraph."""
+    text = doc.text
+    ends = sorted(p.end for p in paras)
+    found = []
+    for i, quote in enumerate(quotes):
+        if i in claimed or quote.close_mark is None:
+            continue
+        paragraph_end = ends[bisect_right(ends, quote.outer_end - 1)] if ends and ends[-1] >= quote.outer_end else len(text)
+        match = _SIGNATURE.match(text, quote.outer_end, paragraph_end)
+        if not match or match.end() != paragraph_end:
+            continue
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if dash is None or name is None:
+            continue
+        cue = _Cue(list(dash), name.root, [], dash[0])
+        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
+        claimed[i] = draft
+        found.append(draft)
+    return found
 
-    '"We will win," she said, "and soon."' and '"We will win," she said. "Soon."':
-    the attribution between the two halves is the holder's own, and short.
+
+def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft]) -> None:
+    """The halves of an interrupted quote are one statement.
+
+    '"We will win," she said, "and soon."', '"We will win," she said. "Soon."' and
+    '"My hope," he said, "is peace."' (where the cue claimed the second half): when
+    the words between two quotes of a paragraph are the holder's own attribution.
     """
     for i in range(1, len(quotes)):
-        before, quote = quotes[i - 1], quotes[i]
-        holder = claimed.get(i - 1)
-        if i in claimed or holder is None or holder.type != "direct" or holder.cue is None:
+        before, after = quotes[i - 1], quotes[i]
+        if before.paragraph != after.paragraph or (i - 1 in claimed) == (i in claimed):
             continue
-        if quote.paragraph != before.paragraph:
+        holder = claimed.get(i - 1) or claimed[i]
+        if holder.type != "direct" or holder.cue is None:
             continue
-        gap = text[before.outer_end:quote.open_mark]
-        cue_at = holder.cue.tokens[0].idx
-        if before.outer_end <= cue_at < quote.open_mark and len(gap) <= _INTERRUPTION_CHARS and gap.rstrip().endswith((",", ":", ".")):
-            holder.spans.append(quote.outer_span)
-            holder.quotes.append(quote)
-            claimed[i] = holder
+        if _only_attribution_between(doc, before, after, holder.cue):
+            loose = after if i - 1 in claimed else before
+            holder.spans.append(loose.outer_span)
+            holder.quotes.append(loose)
+            claimed[i if i - 1 in claimed else i - 1] = holder
+
+
+def _only_attribution_between(doc: Doc, before: Quote, after: Quote, cue: _Cue) -> bool:
+    """Whether the words between two quotes are the cue's sentence and nothing else."""
+    gap = doc.text[before.outer_end:after.open_mark]
+    if not gap.rstrip().endswith((",", ":", ".")) or len(gap) > _INTERRUPTION_CHARS:
+        return False
+    if not before.outer_end <= cue.verb.idx < after.open_mark:
+        return False
+    sentence = cue.verb.sent
+    between = [t for t in doc if before.outer_end <= t.idx < after.open_mark and not t.is_space]
+    return all(t.sent == sentence or t.is_punct for t in between)
 
 
 # -- 4. the running speaker -------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # Opening mark -> the closing marks that end it.
 _DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
 _SINGLE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
+_TWO_APOSTROPHES = "''"
 _OPENERS_BEFORE = set(" \t([{—–-/:;,“\"‘'«")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -114,11 +115,27 @@ class _Scanner:
         i = start
         while i < end:
             ch = text[i]
+            if text.startswith(_TWO_APOSTROPHES, i) and _can_open(text, i, start, end) and _can_open(text, i + 1, i, end):
+                i = self._read_two_apostrophe_quote(i)
+                continue
             pairs = _DOUBLE_PAIRS if ch in _DOUBLE_PAIRS else _SINGLE_PAIRS if ch in _SINGLE_PAIRS else None
             if pairs and _can_open(text, i, start, end):
                 i = self._read_quote(i, pairs)
             else:
                 i += 1
+
+    def _read_two_apostrophe_quote(self, open_at: int) -> int:
+        """''Like this,'' as some newspapers' archives print double quotation marks."""
+        text, end = self.text, self.para.end
+        close_at = text.find(_TWO_APOSTROPHES, open_at + 2, end)
+        while close_at != -1 and not _can_close(text, close_at + 1, end, '"'):
+            close_at = text.find(_TWO_APOSTROPHES, close_at + 1, end)
+        if close_at == -1:
+            self._add([_trim(text, open_at + 2, end)], open_at, None, left_open=True)
+            self.left_open = True
+            return end
+        self._add([_trim(text, open_at + 2, close_at)], open_at, close_at + 1, left_open=False)
+        return close_at + 2
 
     def _read_quote(self, open_at: int, pairs: dict[str, str]) -> int:
         text, end = self.text, self.para.end
