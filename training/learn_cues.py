@@ -1,0 +1,41 @@
+"""Learn the cue table (src/onrecord/data/cues.json) from PolNeAR's train split.
+
+    .venv/bin/python training/learn_cues.py [--split ../shared/data/polnear/train]
+
+Deterministic (counts, no sampling): about 2 minutes on 2 cores. Only the train
+split is read; dev is for tuning the threshold that uses the table
+(see attribution.py), never for counting.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from onrecord.brat import read_split
+from onrecord.cues import TABLE_FILE, count_cues
+from onrecord.pipeline import load_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", type=Path, default=REPO.parent / "shared/data/polnear/train")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/data" / TABLE_FILE)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    split = read_split(args.split)
+    nlp = load_pipeline()
+    pairs = ((text, [fragment for g in gold for fragment in g.cue]) for text, gold in split.values())
+    docs = nlp.pipe(pairs, as_tuples=True, n_process=args.jobs, batch_size=16, disable=["onrecord"])
+    table = count_cues(docs)
+    args.out.write_text(table.to_json() + "\n", encoding="utf-8")
+    print(f"{len(split)} articles, {len(table.counts)} (form, frame) pairs -> {args.out} "
+          f"in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
