@@ -58,3 +58,15 @@ def read_split(split_dir: Path) -> dict[str, tuple[str, list[GoldAttribution]]]:
         gold = parse_ann(ann.read_text(encoding="utf-8")) if ann else []
         split[path.stem] = (path.read_text(encoding="utf-8"), gold)
     return split
+
+
+def split_fingerprint(split_dir: Path) -> str:
+    """A sha256 over the split's file names and contents: says whether the data changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in ("text", "attributions"):
+        for path in sorted((split_dir / folder).glob("*")):
+            digest.update(f"{folder}/{path.name}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -311,3 +311,15 @@ def format_table(results: dict[str, Scores]) -> "Any":
             *(f"{scores.exact[role].f1:.3f} / {scores.overlap[role].f1:.3f}" for role in ROLES),
         )
     return table
+
+
+def headline_figures(results: dict[str, Scores]) -> dict[str, float]:
+    """Flat 'subset.measure' -> F1, the figures the accuracy gate pins."""
+    figures = {}
+    for subset, scores in results.items():
+        figures[f"{subset}.attribution"] = scores.attribution.f1
+        figures[f"{subset}.attribution_content_only"] = scores.attribution_content_only.f1
+        for role in ROLES:
+            figures[f"{subset}.exact.{role}"] = scores.exact[role].f1
+            figures[f"{subset}.overlap.{role}"] = scores.overlap[role].f1
+    return {name: round(value, 4) for name, value in figures.items()}

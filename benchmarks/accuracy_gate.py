@@ -1,0 +1,107 @@
+"""The accuracy gate: onrecord's scores on PolNeAR dev must not fall below the pinned floors.
+
+    python benchmarks/accuracy_gate.py                 # check (CI runs this through pytest)
+    python benchmarks/accuracy_gate.py --update        # raise floors to today's scores
+    python benchmarks/accuracy_gate.py --update --allow-lower "why"   # the only way down
+
+Floors live in benchmarks/accuracy_floors.json with the fingerprint of the data
+they were measured on. A floor is pinned a little under the measured score
+(TOLERANCE) so that a parse differing by a hair on another CPU does not fail CI.
+Lowering any floor takes --allow-lower with a reason, which is kept in the file's
+history; say the same in the commit message.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+from onrecord.brat import read_split, split_fingerprint
+from onrecord.evaluate import extract_split, headline_figures, read_predictions, score_split
+
+REPO = Path(__file__).resolve().parents[1]
+FLOORS = REPO / "benchmarks" / "accuracy_floors.json"
+TOLERANCE = 0.003
+
+
+def default_split() -> Path | None:
+    """PolNeAR dev: $ONRECORD_POLNEAR_DEV, else ../shared next to the repo, else /work/shared."""
+    candidates = [os.environ.get("ONRECORD_POLNEAR_DEV")]
+    candidates += [str(base / "shared/data/polnear/dev") for base in (REPO.parent, Path("/work"))]
+    return next((Path(c) for c in candidates if c and (Path(c) / "text").is_dir()), None)
+
+
+def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, float]:
+    split = read_split(split_dir)
+    texts = {name: text for name, (text, _) in split.items()}
+    gold = {name: attributions for name, (_, attributions) in split.items()}
+    predicted = read_predictions(predictions)[0] if predictions else extract_split(texts, jobs=jobs)
+    return headline_figures(score_split(texts, gold, predicted))
+
+
+def check(pinned: dict, figures: dict[str, float], fingerprint: str) -> list[str]:
+    """Everything wrong, as messages; empty when the gate passes."""
+    if pinned["fingerprint"] != fingerprint:
+        return [f"the dev split changed (fingerprint {fingerprint[:12]}, floors pinned on "
+                f"{pinned['fingerprint'][:12]}): re-measure and re-pin with --update"]
+    return [
+        f"{name}: {figures.get(name, 0.0):.4f} < floor {floor:.4f}"
+        for name, floor in sorted(pinned["floors"].items())
+        if figures.get(name, 0.0) < floor
+    ]
+
+
+def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, reason: str | None) -> dict:
+    new_floors = {name: math.floor((value - TOLERANCE) * 1000) / 1000 for name, value in figures.items()}
+    old_floors = pinned["floors"] if pinned and pinned["fingerprint"] == fingerprint else {}
+    lowered = {n: (old_floors[n], v) for n, v in new_floors.items() if n in old_floors and v < old_floors[n]}
+    if lowered and not reason:
+        listed = ", ".join(f"{n} {a:.3f}->{b:.3f}" for n, (a, b) in sorted(lowered.items()))
+        raise SystemExit(f"refusing to lower floors without --allow-lower REASON: {listed}")
+    floors = {n: max(v, old_floors.get(n, 0.0)) if not reason else v for n, v in new_floors.items()}
+    history = (pinned or {}).get("history", [])
+    entry = {"date": dt.date.today().isoformat(), "change": "lowered" if lowered else "raised or kept"}
+    if lowered:
+        entry.update(reason=reason, lowered={n: list(pair) for n, pair in lowered.items()})
+    return {"split": "PolNeAR dev", "fingerprint": fingerprint, "tolerance": TOLERANCE,
+            "floors": dict(sorted(floors.items())), "history": history + [entry]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", type=Path, default=None)
+    parser.add_argument("--predictions", help="score this statement JSONL instead of running onrecord")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--update", action="store_true", help="re-pin the floors to the current scores")
+    parser.add_argument("--allow-lower", metavar="REASON", help="with --update: let floors fall, for this reason")
+    args = parser.parse_args()
+
+    split_dir = args.split or default_split()
+    if split_dir is None:
+        print("accuracy gate: PolNeAR dev not found (set ONRECORD_POLNEAR_DEV)", file=sys.stderr)
+        return 2
+    fingerprint = split_fingerprint(split_dir)
+    figures = measure(split_dir, args.predictions, args.jobs)
+    pinned = json.loads(FLOORS.read_text()) if FLOORS.exists() else None
+    if args.update:
+        FLOORS.write_text(json.dumps(update(pinned, figures, fingerprint, args.allow_lower), indent=2) + "\n")
+        print(f"floors written to {FLOORS.relative_to(REPO)}")
+        return 0
+    if pinned is None:
+        print(f"no floors pinned yet: run with --update", file=sys.stderr)
+        return 1
+    problems = check(pinned, figures, fingerprint)
+    for name in sorted(pinned["floors"]):
+        print(f"{name:38s} {figures.get(name, 0.0):.4f}  floor {pinned['floors'][name]:.3f}")
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    print("accuracy gate: " + ("passed" if not problems else f"{len(problems)} below the floor"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
