@@ -30,7 +30,7 @@ _QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
 _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
 _RUNNING_SPEAKER_REACH = 2
-_INTERRUPTION_CHARS = 120
+_INTERRUPTION_CHARS = 400  # at most this between the halves of an interrupted quote
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called for a ceasefire": the preposition is the cue's
 _LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
@@ -140,6 +140,9 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     if cue.source is None or not in_quote[cue.source.i]:
         return
     verb = cue.verb
+    cue.source = _subject_left_of_trailing_cue(verb, ignore_own_subject=True)
+    if cue.source is not None and not in_quote[cue.source.i]:
+        return
     cue.source = None
     for token in verb.doc[verb.i + 1:verb.sent.end]:
         if in_quote[token.i] or token.is_punct:
@@ -245,7 +248,7 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
+def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False) -> Token | None:
     """"..., the Wall Street Journal reported." when the parser hung the subject elsewhere.
 
     A finite cue verb after its clause with no subject of its own takes the noun
@@ -253,10 +256,13 @@ def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
     """
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.head.i >= verb.i or verb.i == 0:
         return None
-    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if not ignore_own_subject and any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     before = verb.nbor(-1)
-    if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and before.dep_ not in _SUBJECT_DEPS:
+    if before.text == ")" and before.i > 0:  # "Rep. Gwen Moore (D-Wis.) said"
+        opening = next((t for t in reversed(verb.doc[max(0, before.i - 8):before.i]) if t.text == "("), None)
+        before = opening.nbor(-1) if opening is not None and opening.i > 0 else before
+    if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
         return before
     return None
 
