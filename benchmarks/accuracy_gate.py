@@ -58,7 +58,8 @@ def check(pinned: dict, figures: dict[str, float], fingerprint: str) -> list[str
 def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, reason: str | None) -> dict:
     new_floors = {name: math.floor((value - TOLERANCE) * 1000) / 1000 for name, value in figures.items()}
     old_floors = pinned["floors"] if pinned and pinned["fingerprint"] == fingerprint else {}
-    lowered = {n: (old_floors[n], v) for n, v in new_floors.items() if n in old_floors and v < old_floors[n]}
+    # A floor falls only when today's score is under it; otherwise the higher of the two stays.
+    lowered = {n: (old_floors[n], new_floors[n]) for n, v in figures.items() if n in old_floors and v < old_floors[n]}
     if lowered and not reason:
         listed = ", ".join(f"{n} {a:.3f}->{b:.3f}" for n, (a, b) in sorted(lowered.items()))
         raise SystemExit(f"refusing to lower floors without --allow-lower REASON: {listed}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .cues import cue_table, frame_of
+from .cues import cue_table, frame_of, frame_preposition
 from .lexicon import ACCORDING_TO, CUE_FORMS, is_speech_cue
 from .model import Span, Speaker, Statement
 from .names import ArticleNames, Referent, mention_span
@@ -31,7 +31,9 @@ _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "d
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
 _RUNNING_SPEAKER_REACH = 2
 _INTERRUPTION_CHARS = 400  # at most this between the halves of an interrupted quote
-_CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called for a ceasefire": the preposition is the cue's
+_NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
+_CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
+_CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from verb to preposition
 _LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
@@ -50,6 +52,7 @@ class _Cue:
     source: Token | None
     content: list[int]  # token indices of the reported clause, possibly discontinuous
     verb: Token | None = None  # the word the parse hangs everything on; default: the last
+    by_preposition: bool = False  # content is a preposition's object ("complained about X")
 
     def __post_init__(self) -> None:
         if self.verb is None:
@@ -122,10 +125,12 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> list[_Cue]:
             continue
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
-        elif token.tag_.startswith("VB") and token.dep_ not in {"amod", "acl", "relcl"} and _is_cue_verb(token):
+        elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS and _is_cue_verb(token):
             cue = _verb_cue(token)
         else:
             continue
+        if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
+            cue = None  # '"We will win," Khan said of the vote': the quote is the content
         if cue is not None and cue.content:
             _repair_source_in_quote(cue, in_quote)
             cues.append(cue)
@@ -165,11 +170,12 @@ def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
     return _Cue([according, to], source, _trim_content(doc, content))
 
 
-def _cue_phrase(verb: Token) -> list[Token]:
+def _cue_phrase(verb: Token, preposition: Token | None = None) -> list[Token]:
     """The cue's words: "has also said", "is demanding", "called for", "said Friday".
 
     PolNeAR's cues, like a reader's, include the verb's auxiliaries and what sits
-    between them, a particle, and a weekday right after it.
+    between them, a particle, a weekday right after it, and the preposition that
+    takes the content ("complained about", "asks him about").
     """
     doc = verb.doc
     auxiliaries = [c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"}]
@@ -186,6 +192,8 @@ def _cue_phrase(verb: Token) -> list[Token]:
             end = child.i
         else:
             break
+    if preposition is not None and preposition.i - end <= _CUE_PREPOSITION_REACH:
+        end = preposition.i
     if end + 1 < len(doc) and doc[end + 1].text == ":":
         end += 1  # "said:" before a quote
     return list(doc[start:end + 1])
@@ -215,6 +223,12 @@ def _verb_cue(verb: Token) -> _Cue | None:
         # "endorsed Clinton for president", "declined to comment": what follows the verb.
         left_out = _NOT_CONTENT_AFTER_OBJECT if frame == "dobj" else _NOT_CONTENT_AFTER_INFINITIVE
         content = [t.i for c in verb.rights if c.dep_ not in left_out for t in c.subtree]
+    elif frame.startswith("prep:") and not _trails_its_clause(verb):
+        # "complained about his mic": the preposition's object.
+        preposition = frame_preposition(verb)
+        content = [t.i for c in preposition.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
+        phrase = _cue_phrase(verb, preposition)
+        return _Cue(phrase, source, _trim_content(verb.doc, content), verb, by_preposition=True)
     elif _trails_its_clause(verb) and source is not None:
         # "The plan is dead, he said." The cue hangs off the reported clause.
         inside = {t.i for t in verb.subtree} | {t.i for t in source.subtree}
@@ -268,9 +282,12 @@ def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False)
 
 
 def _trim_content(doc: Doc, indices: list[int]) -> list[int]:
-    """Drop punctuation and spaces at the edges of the reported clause."""
+    """Drop punctuation and spaces at the edges of the reported clause, and a focus
+    adverb before "that" ("said only that ...")."""
     kept = sorted(i for i in indices if not doc[i].is_space)
     while kept and _is_edge_junk(doc[kept[0]]):
+        kept.pop(0)
+    if len(kept) > 1 and doc[kept[0]].tag_ == "RB" and doc[kept[1]].lower_ == "that":
         kept.pop(0)
     while kept and _is_edge_junk(doc[kept[-1]]):
         kept.pop()

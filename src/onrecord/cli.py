@@ -87,7 +87,12 @@ def main() -> None:
               help="Worker processes for parsing.")
 @click.option("--max-chars", type=click.IntRange(1), default=MAX_CHARS, show_default=True,
               help="Reject articles longer than this.")
-def extract(paths: tuple[str, ...], fmt: str | None, default_date: str | None, jobs: int, max_chars: int) -> None:
+@click.option("--all-attributions", is_flag=True,
+              help="Also output what people are reported to believe, find or want, not only what they said.")
+def extract(
+    paths: tuple[str, ...], fmt: str | None, default_date: str | None, jobs: int, max_chars: int,
+    all_attributions: bool,
+) -> None:
     """Extract who said what from articles.
 
     PATHS are files (.txt, .jsonl, .html), directories (read recursively), glob
@@ -111,6 +116,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, default_date: str | None, j
             if error:
                 tally.failed += 1
                 reporter.rejected(Rejection(article.origin, f"extraction failed: {error}"))
+            if not all_attributions:
+                statements = [s for s in statements if s.speech]
             tally.statements += len(statements)
             writer.write(article, statements)
             advance()
