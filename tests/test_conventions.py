@@ -1,0 +1,117 @@
+"""Spans as PolNeAR marks them, and the cue verbs learned from its train split."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from helpers import assert_round_trip, find, statements_of
+from onrecord.cues import CueTable, count_cues, cue_table, frame_of
+
+
+def test_two_apostrophes_are_a_quotation_mark(nlp):
+    text = "''We will not back down from this fight,'' Mr. Hale said. ''Not now, not ever.''"
+    statements = statements_of(text, nlp)
+    s = find(statements, "We will not back down")
+    assert s.type == "direct" and s.speaker.name == "Hale"
+    assert s.spans[0] == (0, text.index(" Mr.")) and "''Not now, not ever.''" in s.text
+    assert_round_trip(text, statements)
+
+
+def test_quote_signed_with_a_dash(nlp):
+    text = "Readers wrote to us.\n\n“We need better schools for our children.” ― Ana Ruiz\n\n“Nobody listens to us.” ― Jorge Falcon\n"
+    statements = statements_of(text, nlp)
+    first, second = find(statements, "better schools"), find(statements, "Nobody listens")
+    assert (first.speaker.name, first.cue.text) == ("Ana Ruiz", "―")
+    assert second.speaker.name == "Jorge Falcon"
+    assert_round_trip(text, statements)
+
+
+def test_cue_in_the_sentence_after_a_question(nlp):
+    text = "The hearing grew tense.\n\n“Why does nobody ask the workers what they think?” Senator Vitter demanded.\n"
+    s = find(statements_of(text, nlp), "Why does nobody ask the workers")
+    assert s.type == "direct" and s.speaker.name == "Vitter" and s.cue.text == "demanded"
+
+
+def test_quote_after_the_attribution_sentence_joins_it(nlp):
+    text = "“The budget is balanced,” said Karen Liu, the city treasurer. “We owe nothing to anyone.”"
+    statements = statements_of(text, nlp)
+    s = find(statements, "The budget is balanced")
+    assert len(s.spans) == 2 and "We owe nothing" in s.text
+    assert s.speaker.name == "Karen Liu" and s.speaker.mention.text == "Karen Liu, the city treasurer"
+    assert_round_trip(text, statements)
+
+
+def test_cue_phrase_keeps_auxiliaries_and_adverbs(nlp):
+    text = "The mayor has also said that the tram will run on Sundays."
+    s = find(statements_of(text, nlp), "the tram will run")
+    assert s.cue.text == "has also said"
+    assert s.text == "that the tram will run on Sundays"
+
+
+def test_source_mention_keeps_its_of_and_for_phrases(nlp):
+    text = "A spokeswoman for the city council said the road would close for a week."
+    s = find(statements_of(text, nlp), "the road would close")
+    assert s.speaker.mention.text == "A spokeswoman for the city council"
+
+
+def test_focus_adverb_before_that_is_not_content(nlp):
+    text = "The minister said only that the talks would continue next week."
+    s = find(statements_of(text, nlp), "the talks would continue")
+    assert s.text == "that the talks would continue next week"
+
+
+def test_subject_inside_the_quote_is_not_the_speaker(nlp):
+    text = "“Full panic mode is where the campaign is now,” said Leslie Wimes, a party organiser."
+    s = find(statements_of(text, nlp), "Full panic mode")
+    assert s.speaker.name == "Leslie Wimes"
+
+
+def test_learned_cue_beyond_speech_is_marked(nlp):
+    text = "Researchers found that the river was cleaner than it had been a decade ago."
+    s = find(statements_of(text, nlp), "the river was cleaner")
+    assert s.type == "indirect" and s.cue.text == "found" and s.speech is False
+
+
+def test_preposition_frame(nlp):
+    text = "The governor complained about the new tax rules during a radio interview."
+    s = find(statements_of(text, nlp), "the new tax rules")
+    assert s.cue.text == "complained about" and s.text == "the new tax rules" and s.speech is True
+
+
+def test_extract_shows_speech_unless_asked_for_all(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Researchers found that the river was cleaner than before. "
+                       "Mayor Ann Fox said the beach would open in June.\n", encoding="utf-8")
+
+    def run(*flags: str) -> list[dict]:
+        out = subprocess.run([sys.executable, "-m", "onrecord", "extract", str(article), "--format", "jsonl", *flags],
+                             capture_output=True, text=True, timeout=300, check=True).stdout
+        return [json.loads(line) for line in out.splitlines()]
+
+    assert [s["speech"] for s in run()] == [True]
+    assert sorted(s["speech"] for s in run("--all-attributions")) == [False, True]
+
+
+def test_cue_table_round_trips_and_smooths():
+    table = CueTable({("found", "ccomp"): (30, 40), ("known", "prep:to"): (3, 6)})
+    assert CueTable.from_json(table.to_json()) == table
+    assert table.precision("found", "ccomp") > table.precision("known", "prep:to")
+    assert table.precision("known", "prep:to") < 0.5  # 3 in 6 is weak evidence
+    assert table.precision("found", "dobj") is None
+
+
+def test_count_cues_over_a_parsed_text(nlp):
+    text = "Police found that the door was open. Police found a key."
+    doc = nlp(text)
+    start = text.index("found")
+    table = count_cues([(doc, [(start, start + len("found"))])], min_seen=1)
+    assert table.counts[("found", "ccomp")] == (1, 1)
+    assert ("found", "dobj") not in table.counts  # never a cue: not kept
+    assert frame_of(doc[1]) == "ccomp"
+
+
+def test_shipped_table_knows_the_common_cues():
+    table = cue_table()
+    assert table.precision("said", "ccomp") > 0.8
+    assert table.precision("include", "dobj") < 0.2
