@@ -259,6 +259,8 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _subject_of(verb.head.head, depth + 1)  # "Obama responded by saying ..."
     return None
 
 

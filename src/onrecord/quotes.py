@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 # Opening mark -> the closing marks that end it.
-_DOUBLE_PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
+# Curly and straight marks close each other: '“... FBI," he said' is common in copy.
+_DOUBLE_PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‟": "”"}
 _SINGLE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
 _TWO_APOSTROPHES = "''"
 _OPENERS_BEFORE = set(" \t([{—–-/:;,“\"‘'«")
