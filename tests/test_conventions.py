@@ -115,3 +115,19 @@ def test_shipped_table_knows_the_common_cues():
     table = cue_table()
     assert table.precision("said", "ccomp") > 0.8
     assert table.precision("include", "dobj") < 0.2
+
+
+def test_transcript_turns_are_their_speakers_statements(nlp):
+    text = (
+        "Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+        "WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"
+        "PENCE: Well, look, I think that is a question for the campaign to answer.\n\n"
+        "UPDATE: The debate starts at nine.\n"
+    )
+    statements = statements_of(text, nlp)
+    answer = find(statements, "a question for the campaign")
+    assert answer.speaker.name == "Mike Pence" and answer.speaker.mention.text == "PENCE"
+    assert answer.cue.text == ":" and answer.text.startswith("Well, look")
+    assert find(statements, "Will Gennifer Flowers").speaker.mention.text == "WALLACE"
+    assert not [s for s in statements if "starts at nine" in s.text]
+    assert_round_trip(text, statements)

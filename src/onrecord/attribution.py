@@ -42,6 +42,11 @@ _SPEECH_VERB_FLOOR = 0.3
 _OTHER_VERB_THRESHOLD = 0.5
 _NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt"})
 _NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"advcl", "prep", "npadvmod", "advmod"}
+_SPEAKER_LABEL = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S)")
+_NOT_SPEAKER_LABELS = frozenset(
+    "update note editor's note editor’s note watch read more related photos video correction clarification "
+    "breaking exclusive advertisement warning spoiler alert spoiler".split(" ")
+) | {"editor's note", "editor’s note", "read more", "spoiler alert"}
 _SIGNATURE_MARKS = "―—–-: "
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
@@ -82,7 +87,9 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     in_quote = _quote_token_mask(doc, quotes)
     names = ArticleNames.build(doc, body_start, headline_end)
     cues = _find_cues(doc, in_quote, headline_end)
-    drafts, claimed = _drafts_from_cues(doc, cues, quotes)
+    claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
+    drafts = _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
+    drafts += _drafts_from_cues(doc, cues, quotes, claimed)
     drafts += _drafts_from_signatures(doc, quotes, claimed, body)
     drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts, in_quote)
     _merge_interrupted_quotes(doc, quotes, claimed)
@@ -301,10 +308,37 @@ def _is_edge_junk(token: Token) -> bool:
     return token.is_punct and token.text not in _QUOTE_MARKS
 
 
-# -- 3. cues claim quotes -------------------------------------------------------------
-def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[list[_Draft], dict[int, _Draft]]:
+# -- 3a. transcripts: "PENCE: Well, look, ..." ---------------------------------------
+def _drafts_from_speaker_labels(
+    doc: Doc, paras: list[Paragraph], quotes: list[Quote], claimed: dict[int, _Draft], names: ArticleNames
+) -> list[_Draft]:
+    """A paragraph opened by a speaker's name in capitals and a colon is that speaker's turn."""
+    text = doc.text
+    found = []
+    for para in paras:
+        match = _SPEAKER_LABEL.match(text, para.start, para.end)
+        if not match or match.group("label").lower() in _NOT_SPEAKER_LABELS:
+            continue
+        label, colon = match.span("label"), match.start("colon")
+        label_text = text[label[0]:label[1]]
+        colon_token = doc.char_span(colon, colon + 1)
+        if colon_token is None:
+            continue
+        name = names.canonical(label_text.title(), label[0])
+        draft = _Draft("direct", [(match.start("content"), para.end)], _Cue(list(colon_token), None, []),
+                       base_confidence=0.9)
+        draft.speaker = Speaker(Span(label_text, *label), name, "person")
+        draft.how = "name"
+        for i, quote in enumerate(quotes):
+            if para.start <= quote.open_mark < para.end:
+                claimed[i] = draft
+        found.append(draft)
+    return found
+
+
+# -- 3b. cues claim quotes -------------------------------------------------------------
+def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
-    claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
     for cue in cues:
         start, end = doc[cue.content[0]].idx, _token_end(doc[cue.content[-1]])
         inside = [i for i, q in enumerate(quotes) if q.open_mark < end and q.outer_end > start and i not in claimed]
@@ -329,7 +363,7 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote]) -> tuple[
         for i in inside:
             claimed[i] = draft
         drafts.append(draft)
-    return drafts, claimed
+    return drafts
 
 
 def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[int, _Draft]) -> int | None:
@@ -510,6 +544,8 @@ def _latest_speaker_before(drafts: list[_Draft], quote: Quote, paras: list[Parag
 # -- 5. speakers ---------------------------------------------------------------------
 def _resolve_speakers(doc: Doc, drafts: list[_Draft], names: ArticleNames) -> None:
     for draft in drafts:
+        if draft.speaker is not None:
+            continue  # named by a transcript label
         source = draft.cue.source if draft.cue else None
         if source is None:
             draft.speaker, draft.how = Speaker(), "unresolved"
