@@ -47,6 +47,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     "update note editor's note editor’s note watch read more related photos video correction clarification "
     "breaking exclusive advertisement warning spoiler alert spoiler".split(" ")
 ) | {"editor's note", "editor’s note", "read more", "spoiler alert"}
+_OPENING_MARKS = frozenset("“‘«")
+_CLOSING_MARKS = frozenset("”’»")
 _SIGNATURE_MARKS = "―—–-: "
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
@@ -226,6 +228,8 @@ def _verb_cue(verb: Token) -> _Cue | None:
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
         content = [t.i for t in complement.subtree]
+        if complement.dep_ == "xcomp":  # "urged supporters to monitor the polls": the object too
+            content += [t.i for c in verb.children if c.dep_ == "dobj" and c.i < complement.i for t in c.subtree]
     elif frame in {"xcomp", "dobj"}:
         # "endorsed Clinton for president", "declined to comment": what follows the verb.
         left_out = _NOT_CONTENT_AFTER_OBJECT if frame == "dobj" else _NOT_CONTENT_AFTER_INFINITIVE
@@ -298,9 +302,63 @@ def _trim_content(doc: Doc, indices: list[int]) -> list[int]:
         kept.pop(0)
     if len(kept) > 1 and doc[kept[0]].tag_ == "RB" and doc[kept[1]].lower_ == "that":
         kept.pop(0)
-    while kept and _is_edge_junk(doc[kept[-1]]):
+    kept = _without_leading_connective(doc, kept)
+    kept = _without_trailing_asides(doc, kept)
+    while kept and (_is_edge_junk(doc[kept[-1]]) or doc[kept[-1]].dep_ == "cc"):
         kept.pop()
+    if kept:
+        kept += _closing_quote_after(doc, kept)
     return kept
+
+
+def _without_leading_connective(doc: Doc, kept: list[int]) -> list[int]:
+    """"And ...", "However, ...", "In addition, ...": the link to the text before is not content."""
+    if len(kept) > 2 and doc[kept[0]].dep_ == "cc":
+        kept = kept[1:]
+    first = doc[kept[0]] if kept else None
+    if first is None or first.dep_ not in {"advmod", "prep"} or first.head.i <= first.i:
+        return kept
+    phrase_end = max(t.i for t in first.subtree)
+    after = phrase_end + 1
+    if after < len(doc) and doc[after].text == "," and after in kept and len(kept) > after - kept[0] + 3:
+        return [i for i in kept if i > after]
+    return kept
+
+
+def _without_trailing_asides(doc: Doc, kept: list[int]) -> list[int]:
+    """Cut a comma-led relative clause or participle that ends the clause:
+    "questioned the health of Trump(, who is 70)", "... his hands(, which he said ...)"."""
+    inside = set(kept)
+    for i in kept:
+        token = doc[i]
+        if i == 0 or doc[i - 1].text != "," or i - 1 not in inside:
+            continue
+        aside = None
+        if token.lower_ in {"who", "which"} and token.head.dep_ == "relcl":
+            aside = token.head
+        elif token.tag_ == "VBG" and token.dep_ == "advcl":
+            aside = token
+        if aside is None:
+            continue
+        clause = {t.i for t in aside.subtree}
+        if all(j in clause or doc[j].is_punct for j in kept if j >= i):
+            return [j for j in kept if j < i - 1]
+    return kept
+
+
+def _closing_quote_after(doc: Doc, kept: list[int]) -> list[int]:
+    """'... might have admired,”': punctuation and the closing mark of a quote the clause opened."""
+    opened = sum(1 for i in kept if doc[i].text in _OPENING_MARKS) - sum(1 for i in kept if doc[i].text in _CLOSING_MARKS)
+    if opened <= 0:
+        return []
+    extra = []
+    for token in doc[kept[-1] + 1:kept[-1] + 4]:
+        if token.text in _CLOSING_MARKS:
+            return extra + [token.i]
+        if not token.is_punct:
+            break
+        extra.append(token.i)
+    return []
 
 
 def _is_edge_junk(token: Token) -> bool:
