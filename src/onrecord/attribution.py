@@ -579,7 +579,9 @@ def _drafts_from_running_speaker(
             if not floating or quote.words(text) < _MIN_QUOTE_WORDS:
                 continue
             recent = _latest_speaker_before(drafts + found, quote, paras)
-            speaker, conf = (recent.speaker, 0.75) if recent else (Speaker(), 0.4)
+            if recent is None or recent.speaker is None or recent.speaker.mention is None:
+                continue  # nobody to attribute it to: a quoted title or epigraph, not a statement
+            speaker, conf = recent.speaker, 0.75
         draft = _Draft("direct", [quote.outer_span], None, quotes=[quote], base_confidence=conf)
         draft.speaker = speaker or Speaker()  # the mention that named them is the source
         draft.how = "name" if draft.speaker.name else "unresolved"
