@@ -90,6 +90,17 @@ class Context:
     repeat: int = 1
 
 
+@dataclass(frozen=True)
+class Timing:
+    """Wall time, and this process's CPU time over it: far below the wall time when other work competes.
+
+    (With ``--jobs N`` above 1, onrecord's worker processes are not in the CPU time.)
+    """
+
+    wall: float
+    cpu: float
+
+
 @dataclass
 class Run:
     """One system's output on the split: statements, time taken and anything worth noting."""
@@ -97,7 +108,7 @@ class Run:
     name: str
     version: str
     predictions: Predictions
-    seconds: float | None  # None: the system does no work, so there is nothing to time
+    timing: Timing | None  # None: the system does no work, so there is nothing to time
     notes: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # articles the system gave up on, and why
 
@@ -105,13 +116,16 @@ class Run:
 # --- timing ------------------------------------------------------------------------------
 
 
-def timed(work: Callable[[], Any], repeat: int = 1) -> tuple[Any, float]:
-    """``work()``'s result and its wall time: the fastest of ``repeat`` runs."""
-    best = float("inf")
+def timed(work: Callable[[], Any], repeat: int = 1) -> tuple[Any, Timing]:
+    """``work()``'s result and the timing of the fastest of ``repeat`` runs."""
+    best: Timing | None = None
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         result = work()
-        best = min(best, time.perf_counter() - start)
+        timing = Timing(time.perf_counter() - wall, time.process_time() - cpu)
+        if best is None or timing.wall < best.wall:
+            best = timing
+    assert best is not None
     return result, best
 
 
@@ -119,19 +133,19 @@ def count_words(texts: dict[str, str]) -> int:
     return sum(len(text.split()) for text in texts.values())
 
 
-def bare_parse_seconds(context: Context) -> float:
+def bare_parse(context: Context) -> Timing:
     """A bare full-pipeline spaCy parse of every text: the reference speed."""
     texts = list(context.texts.values())
     list(context.nlp.pipe(texts[:WARM_UP_ARTICLES]))
-    _, seconds = timed(lambda: list(context.nlp.pipe(texts)), context.repeat)
-    return seconds
+    _, timing = timed(lambda: list(context.nlp.pipe(texts)), context.repeat)
+    return timing
 
 
 # --- systems ----------------------------------------------------------------------------
 
 
 def run_empty(context: Context) -> Run:
-    return Run("empty", "n/a", {name: [] for name in context.texts}, seconds=None)
+    return Run("empty", "n/a", {name: [] for name in context.texts}, timing=None)
 
 
 # One paragraph's worth of double-quoted text: straight marks pair with straight, curly with curly.
@@ -157,7 +171,7 @@ def quoted_passages(text: str) -> list[Statement]:
 
 
 def run_quotes(context: Context) -> Run:
-    predictions, seconds = timed(
+    predictions, timing = timed(
         lambda: {name: quoted_passages(text) for name, text in context.texts.items()}, context.repeat
     )
     version = f"compare_peers.py (onrecord {__version__})"
@@ -167,7 +181,7 @@ def run_quotes(context: Context) -> Run:
             "so the attribution match (which asks for the speaker) succeeds only where the gold has no source either"
         )
     ]
-    return Run("quote-marks baseline", version, predictions, seconds, notes)
+    return Run("quote-marks baseline", version, predictions, timing, notes)
 
 
 def tokens_span(text: str, tokens: list[Any]) -> Span:
@@ -242,7 +256,7 @@ def run_textacy(context: Context) -> Run | None:
             textacy_statements(doc, direct_quotations)
         except ValueError:
             pass
-    predictions, seconds = timed(extract_all, context.repeat)
+    predictions, timing = timed(extract_all, context.repeat)
     version = f"textacy {textacy.__version__}, spaCy {spacy.__version__}, {load_model_name()} {context.model_version}"
     contents = [statement.text for statements in predictions.values() for statement in statements]
     odd = sum(not is_double_quoted(content) for content in contents)
@@ -261,19 +275,19 @@ def run_textacy(context: Context) -> Run | None:
             "single-quoted passages, or quote marks paired across two quotes"
         ),
     ]
-    return Run("textacy direct_quotations", version, predictions, seconds, notes, failures)
+    return Run("textacy direct_quotations", version, predictions, timing, notes, failures)
 
 
 def run_onrecord(context: Context) -> Run:
     warm_up = dict(list(context.texts.items())[:WARM_UP_ARTICLES])
     extract_split(warm_up, jobs=1)  # loads (and caches) onrecord's pipeline
-    predictions, seconds = timed(lambda: extract_split(context.texts, jobs=context.jobs), context.repeat)
+    predictions, timing = timed(lambda: extract_split(context.texts, jobs=context.jobs), context.repeat)
     version = (
         f"onrecord {__version__} ({source_state()}), spaCy {spacy.__version__}, "
         f"{load_model_name()} {context.model_version}"
     )
     notes = [f"{context.jobs} process{'es' if context.jobs > 1 else ''}"]
-    return Run("onrecord", version, predictions, seconds, notes)
+    return Run("onrecord", version, predictions, timing, notes)
 
 
 def source_state() -> str:
@@ -322,11 +336,12 @@ def shown_path(path: Path) -> str:
 
 
 def system_record(run: Run, scores: dict[str, Scores], words: int, bare_words_per_s: float) -> dict[str, Any]:
-    words_per_s = words / run.seconds if run.seconds else None
+    words_per_s = words / run.timing.wall if run.timing else None
     return {
         "name": run.name,
         "version": run.version,
-        "seconds": round(run.seconds, 3) if run.seconds is not None else None,
+        "seconds": round(run.timing.wall, 3) if run.timing else None,
+        "cpu_seconds": round(run.timing.cpu, 3) if run.timing else None,
         "words_per_s": round(words_per_s) if words_per_s else None,
         "relative_to_bare_parse": round(words_per_s / bare_words_per_s, 2) if words_per_s else None,
         "notes": run.notes,
@@ -361,25 +376,34 @@ def subset_table(systems: list[dict[str, Any]], subset: str) -> list[str]:
     return lines
 
 
+def seconds(value: float) -> str:
+    return f"{value:.2f}" if value >= 0.1 else f"{value:.4f}"
+
+
 def ratio(value: float) -> str:
     return f"{value:.2f}x" if value < 100 else f"{value:,.0f}x"
+
+
+def speed_row(name: str, version: str, record: dict[str, Any], relative: str) -> str:
+    return (
+        f"| {name} | {version} | {seconds(record['seconds'])} | {seconds(record['cpu_seconds'])} "
+        f"| {record['words_per_s']:,} | {relative} |"
+    )
 
 
 def speed_table(report: dict[str, Any]) -> list[str]:
     bare = report["bare_parse"]
     lines = [
-        "| system | version | seconds | words/s | relative to bare parse |",
-        "|---|---|---:|---:|---:|",
-        f"| bare spaCy parse (reference) | {bare['model']} | {bare['seconds']:.1f} | {bare['words_per_s']:,} | 1.0x |",
+        "| system | version | seconds | CPU seconds | words/s | relative to bare parse |",
+        "|---|---|---:|---:|---:|---:|",
+        speed_row("bare spaCy parse (reference)", bare["model"], bare, "1.0x"),
     ]
     for system in report["systems"]:
         if system["seconds"] is None:
-            lines.append(f"| {system['name']} | {system['version']} | — | — | — (does no work) |")
-            continue
-        lines.append(
-            f"| {system['name']} | {system['version']} | {system['seconds']:.2f} | "
-            f"{system['words_per_s']:,} | {ratio(system['relative_to_bare_parse'])} |"
-        )
+            lines.append(f"| {system['name']} | {system['version']} | — | — | — | — (does no work) |")
+        else:
+            relative = ratio(system["relative_to_bare_parse"])
+            lines.append(speed_row(system["name"], system["version"], system, relative))
     return lines
 
 
@@ -447,7 +471,8 @@ def markdown(report: dict[str, Any]) -> str:
         + (f" (fastest of {report['timing_repeats']} runs)" if report["timing_repeats"] > 1 else "")
         + ", model loading and a short warm-up left out; "
         "words are whitespace-separated. The bare parse is a full-pipeline `nlp.pipe` over the texts in "
-        "one process; textacy's time includes its own full parse.",
+        "one process; textacy's time includes its own full parse. CPU seconds are this process's own: well "
+        "below the wall time, they show other work competing for the machine.",
         "",
         *speed_table(report),
         "",
@@ -499,9 +524,9 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
 
-    bare_seconds = bare_parse_seconds(context)
-    bare_words_per_s = words / bare_seconds
-    print(f"{'bare spaCy parse':<28} {bare_seconds:8.1f} s {bare_words_per_s:>9,.0f} words/s", flush=True)
+    bare = bare_parse(context)
+    bare_words_per_s = words / bare.wall
+    print(f"{'bare spaCy parse':<28} {bare.wall:8.2f} s {bare_words_per_s:>9,.0f} words/s", flush=True)
 
     systems = []
     for key in args.systems:
@@ -513,7 +538,7 @@ def main(argv: list[str] | None = None) -> None:
         systems.append(record)
         speed = (
             f"{record['seconds']:8.2f} s {record['relative_to_bare_parse']:>8.2f}x"
-            if run.seconds
+            if run.timing
             else f"{'—':>10} {'—':>9}"
         )
         print(f"{run.name:<28} {speed}  attribution F1 (all) {percent(scores['all'].attribution.f1)}", flush=True)
@@ -536,7 +561,8 @@ def main(argv: list[str] | None = None) -> None:
         "timing_repeats": args.repeat,
         "bare_parse": {
             "model": f"{model} {context.model_version}",
-            "seconds": round(bare_seconds, 3),
+            "seconds": round(bare.wall, 3),
+            "cpu_seconds": round(bare.cpu, 3),
             "words_per_s": round(bare_words_per_s),
         },
         "systems": systems,
