@@ -131,3 +131,10 @@ def test_transcript_turns_are_their_speakers_statements(nlp):
     assert find(statements, "Will Gennifer Flowers").speaker.mention.text == "WALLACE"
     assert not [s for s in statements if "starts at nine" in s.text]
     assert_round_trip(text, statements)
+
+
+def test_cue_between_commas_inside_the_clause(nlp):
+    text = "The museum, Mr. Bush said, celebrated several of his heroes."
+    s = find(statements_of(text, nlp), "celebrated several")
+    assert s.type == "indirect" and s.speaker.name == "Bush" and s.cue.text == "said"
+    assert [text[a:b] for a, b in s.spans] == ["The museum", "celebrated several of his heroes"]

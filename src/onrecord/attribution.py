@@ -251,11 +251,17 @@ def _verb_cue(verb: Token) -> _Cue | None:
 
 
 def _trails_its_clause(verb: Token) -> bool:
-    """A finite cue after the clause it reports: "The plan is dead, he said." (not "..., protesting it")."""
-    return (
-        verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.dep_ in _TRAILING_DEPS
-        and verb.head.i < verb.i and verb.head.sent == verb.sent
-    )
+    """A finite cue set in the clause it reports: after it ("The plan is dead, he said.",
+    not "..., protesting it") or between commas inside it ("The museum, he said, will open")."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ not in _TRAILING_DEPS or verb.head.sent != verb.sent:
+        return False
+    return verb.head.i < verb.i or _between_commas(verb)
+
+
+def _between_commas(verb: Token) -> bool:
+    words = [t.i for t in verb.subtree if not t.is_punct]  # the parser may hang the commas on the cue
+    first, last, doc = words[0], words[-1], verb.doc
+    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -271,7 +277,10 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return _subject_of(verb.head.head, depth + 1)  # "Obama responded by saying ..."
+        # "Obama responded by saying ...", "Oz was criticized for saying ...": who did the saying
+        head = verb.head.head
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return _subject_of(head, depth + 1) or passive
     return None
 
 
