@@ -261,7 +261,10 @@ def _trails_its_clause(verb: Token) -> bool:
 def _between_commas(verb: Token) -> bool:
     words = [t.i for t in verb.subtree if not t.is_punct]  # the parser may hang the commas on the cue
     first, last, doc = words[0], words[-1], verb.doc
-    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
+    before = first - 1
+    while before > 0 and doc[before].text in _QUOTE_MARKS:
+        before -= 1  # '"That," he added, "promises ..."'
+    return before >= 0 and doc[before].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -495,7 +498,10 @@ def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
         return True
     # The sentence right after the quote, in the same paragraph, led by its attribution.
     gap = doc.text[quote.outer_end:sent.start_char]
-    return sent.start_char >= quote.outer_end and not gap.strip() and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
+    return (
+        sent.start_char >= quote.outer_end and not gap.strip() and "\n" not in gap
+        and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
+    )
 
 
 def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> list[_Cue]:
