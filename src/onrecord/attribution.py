@@ -424,6 +424,9 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: 
             draft = _Draft("direct", [], cue, base_confidence=0.95)
             for i in inside:
                 draft.spans.append(quotes[i].outer_span)
+            that = _leading_that(doc, cue.content, quotes[inside[0]])
+            if that is not None:  # 'said that "..."': the clause starts at "that"
+                draft.spans[0] = (that.idx, draft.spans[0][1])
         else:
             covered = set(cue.content)
             for i in inside:
@@ -434,6 +437,14 @@ def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: 
             claimed[i] = draft
         drafts.append(draft)
     return drafts
+
+
+def _leading_that(doc: Doc, content: list[int], quote: Quote) -> Token | None:
+    """The complementiser right before a quote that is the whole clause, if any."""
+    words = [doc[i] for i in content if not doc[i].is_space and doc[i].idx < quote.open_mark]
+    if len(words) == 1 and words[0].lower_ == "that":
+        return words[0]
+    return None
 
 
 def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[int, _Draft]) -> int | None:
