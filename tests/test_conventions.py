@@ -138,3 +138,10 @@ def test_cue_between_commas_inside_the_clause(nlp):
     s = find(statements_of(text, nlp), "celebrated several")
     assert s.type == "indirect" and s.speaker.name == "Bush" and s.cue.text == "said"
     assert [text[a:b] for a, b in s.spans] == ["The museum", "celebrated several of his heroes"]
+
+
+def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
+    text = ("\"He would be a great senator. Not good, great. One of the brightest members of the entire "
+            "Congress,\" Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
+    s = find(statements_of(text, nlp), "great senator")
+    assert s.speaker.name == "Elijah E. Cummings"

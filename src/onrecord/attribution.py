@@ -154,6 +154,10 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     if cue.source is None or not in_quote[cue.source.i]:
         return
     verb = cue.verb
+    other = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not in_quote[c.i]]
+    if other:  # the parser gave the verb two subjects, one of them quoted
+        cue.source = other[0]
+        return
     cue.source = _subject_left_of_trailing_cue(verb, ignore_own_subject=True)
     if cue.source is not None and not in_quote[cue.source.i]:
         return
@@ -272,7 +276,7 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     if misparsed is not None:
         return misparsed
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not child.is_punct:
             return child
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -293,7 +297,9 @@ def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False)
     A finite cue verb after its clause with no subject of its own takes the noun
     phrase just before it.
     """
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.head.i >= verb.i or verb.i == 0:
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
+        return None
+    if verb.head.i >= verb.i and not ignore_own_subject:
         return None
     if not ignore_own_subject and any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
