@@ -30,6 +30,7 @@ _QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
 _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
 _RUNNING_SPEAKER_REACH = 2
+_MERGING_TYPES = ("direct", "mixed")
 _INTERRUPTION_CHARS = 400  # at most this between the halves of an interrupted quote
 _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
@@ -572,7 +573,7 @@ def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, 
         if before.paragraph != after.paragraph or (i - 1 in claimed) == (i in claimed):
             continue
         holder = claimed.get(i - 1) or claimed[i]
-        if holder.type != "direct" or holder.cue is None:
+        if holder.type not in _MERGING_TYPES or holder.cue is None:
             continue
         if _only_attribution_between(doc, before, after, holder.cue):
             loose = after if i - 1 in claimed else before
