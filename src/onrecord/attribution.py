@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .cues import cue_table, frame_of, frame_preposition
-from .lexicon import ACCORDING_TO, CUE_FORMS, is_speech_cue
+from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
 from .model import Span, Speaker, Statement
 from .names import ArticleNames, Referent, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -51,6 +51,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 _OPENING_MARKS = frozenset("“‘«")
 _CLOSING_MARKS = frozenset("”’»")
 _SIGNATURE_MARKS = "―—–-: "
+_TIME_WORDS = NOT_NAMES | {"morning", "afternoon", "evening", "night", "week", "month", "year"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
 
@@ -166,7 +167,7 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     for token in verb.doc[verb.i + 1:verb.sent.end]:
         if in_quote[token.i] or token.is_punct:
             break
-        if token.tag_ in {"NNP", "NNPS", "NN", "NNS", "PRP"}:
+        if token.tag_ in {"NNP", "NNPS", "NN", "NNS", "PRP"} and token.lower_ not in _TIME_WORDS:
             while token.dep_ in {"compound", "amod", "det", "poss", "nmod"} and token.head.i > token.i:
                 token = token.head
             cue.source = token
@@ -308,6 +309,10 @@ def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False)
     if before.text == ")" and before.i > 0:  # "Rep. Gwen Moore (D-Wis.) said"
         opening = next((t for t in reversed(verb.doc[max(0, before.i - 8):before.i]) if t.text == "("), None)
         before = opening.nbor(-1) if opening is not None and opening.i > 0 else before
+    if ignore_own_subject and before.text == "," and before.i > 0:
+        before = before.nbor(-1)  # "Flynn, a top Trump surrogate, said": back to the name
+        while before.dep_ == "appos" and before.head.i < before.i:
+            before = before.head
     if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
         return before
     return None
