@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .cues import cue_table, frame_of, frame_preposition
 from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
 from .model import Span, Speaker, Statement
-from .names import ArticleNames, Referent, mention_span
+from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -83,7 +83,7 @@ class _Draft:
 
 def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     """Every statement in a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs(text, body_start)
     headline_end = _headline_end(text, paras)
     body = [p for p in paras if p.start >= headline_end]
@@ -395,7 +395,7 @@ def _drafts_from_speaker_labels(
     doc: Doc, paras: list[Paragraph], quotes: list[Quote], claimed: dict[int, _Draft], names: ArticleNames
 ) -> list[_Draft]:
     """A paragraph opened by a speaker's name in capitals and a colon is that speaker's turn."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for para in paras:
         match = _SPEAKER_LABEL.match(text, para.start, para.end)
@@ -471,7 +471,7 @@ def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[in
     for i, quote in enumerate(quotes):
         if i in claimed or quote.open_mark <= verb.idx:
             continue
-        gap = doc.text[_token_end(verb):quote.open_mark]
+        gap = doc_text(doc)[_token_end(verb):quote.open_mark]
         if len(gap) > 80 or not gap.rstrip().endswith((",", ":")):
             return None
         if "\n" in gap and gap.strip() != ":":  # a colon may end the paragraph before a quote
@@ -502,7 +502,7 @@ def _drafts_from_nearby_cues(
     spare = [c for c in _all_cues_with_sources(doc, cues, in_quote) if id(c) not in used]
     found = []
     for i, quote in enumerate(quotes):
-        if i in claimed or quote.words(doc.text) < _MIN_QUOTE_WORDS:
+        if i in claimed or quote.words(doc_text(doc)) < _MIN_QUOTE_WORDS:
             continue
         for cue in spare:
             if id(cue) in used or not _cue_near_quote(doc, cue, quote):
@@ -520,7 +520,7 @@ def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
     if sent.start_char < quote.outer_end and sent.end_char > quote.open_mark:
         return True
     # The sentence right after the quote, in the same paragraph, led by its attribution.
-    gap = doc.text[quote.outer_end:sent.start_char]
+    gap = doc_text(doc)[quote.outer_end:sent.start_char]
     return (
         sent.start_char >= quote.outer_end and not gap.strip() and "\n" not in gap
         and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
@@ -545,7 +545,7 @@ def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> 
 
 def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], paras: list[Paragraph]) -> list[_Draft]:
     """'"We need change." ― Ana Ruiz': a quote signed with a dash and a name, ending its paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     ends = sorted(p.end for p in paras)
     found = []
     for i, quote in enumerate(quotes):
@@ -589,14 +589,14 @@ def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, 
 
 def _only_attribution_between(doc: Doc, before: Quote, after: Quote, cue: _Cue) -> bool:
     """Whether the words between two quotes are the cue's sentence and nothing else."""
-    gap = doc.text[before.outer_end:after.open_mark]
+    gap = doc_text(doc)[before.outer_end:after.open_mark]
     if not gap.rstrip().endswith((",", ":", ".")) or len(gap) > _INTERRUPTION_CHARS:
         return False
     if not before.outer_end <= cue.verb.idx < after.open_mark:
         return False
     sentence = cue.verb.sent
-    between = [t for t in doc if before.outer_end <= t.idx < after.open_mark and not t.is_space]
-    return all(t.sent == sentence or t.is_punct for t in between)
+    between = [doc[i] for i in _tokens_in(doc, before.outer_end, after.open_mark)]
+    return all(sentence.start <= t.i < sentence.end or t.is_punct for t in between)
 
 
 # -- 4. the running speaker -------------------------------------------------------------
@@ -698,7 +698,9 @@ def _token_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
-    return {t.i for t in doc if start <= t.idx < end and not t.is_space}
+    """Tokens starting in [start, end), found by position rather than a scan of the document."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return {t.i for t in span if start <= t.idx < end and not t.is_space} if span is not None else set()
 
 
 def _word_count(doc: Doc, indices: list[int]) -> int:

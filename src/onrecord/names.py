@@ -41,6 +41,14 @@ def normalise_word(word: str) -> str:
     return re.sub(r"is(e|ed|ing)$", r"iz\1", word)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy rebuilds it from the tokens on every access)."""
+    cached = doc.user_data.get("onrecord_text")
+    if cached is None:
+        cached = doc.user_data["onrecord_text"] = doc.text
+    return cached
+
+
 @dataclass
 class NameMention:
     """A proper name in the text, titles stripped: "President Joe Biden" -> "Joe Biden"."""
@@ -53,7 +61,7 @@ class NameMention:
 
     def __post_init__(self) -> None:
         last = self.tokens[-1]
-        self.text = " ".join(last.doc.text[self.tokens[0].idx:last.idx + len(last.text)].split())
+        self.text = " ".join(doc_text(last.doc)[self.tokens[0].idx:last.idx + len(last.text)].split())
         self.canonical = self.text
 
     @property
@@ -136,7 +144,7 @@ class ArticleNames:
         return token.tag_ in _PROPER and token.idx >= self.body_start and token.lower_ not in NOT_NAMES
 
     def _continues_name(self, run: list[Token], token: Token) -> bool:
-        if not run or token.sent != run[-1].sent:
+        if not run or self._sent_of[token.i] != self._sent_of[run[-1].i]:
             return False
         if self._is_name_word(token):
             return True
