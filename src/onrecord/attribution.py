@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .content import QUOTE_MARKS, trim_content
 from .cues import cue_table, frame_of, frame_preposition
 from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
 from .model import Span, Speaker, Statement
@@ -26,7 +27,6 @@ from .quotes import Paragraph, Quote, find_quotes, paragraphs
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENT_DEPS = ("ccomp", "xcomp")
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
-_QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
 _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
 _RUNNING_SPEAKER_REACH = 2
@@ -48,8 +48,6 @@ _NOT_SPEAKER_LABELS = frozenset(
     "update note editor's note editor’s note watch read more related photos video correction clarification "
     "breaking exclusive advertisement warning spoiler alert spoiler".split(" ")
 ) | {"editor's note", "editor’s note", "read more", "spoiler alert"}
-_OPENING_MARKS = frozenset("“‘«")
-_CLOSING_MARKS = frozenset("”’»")
 _SIGNATURE_MARKS = "―—–-: "
 _TIME_WORDS = NOT_NAMES | {"morning", "afternoon", "evening", "night", "week", "month", "year"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
@@ -182,7 +180,7 @@ def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
         phrase |= {t.i for t in source.subtree}
     sentence = according.sent
     content = [t.i for t in sentence if t.i not in phrase]
-    return _Cue([according, to], source, _trim_content(doc, content))
+    return _Cue([according, to], source, trim_content(doc, content))
 
 
 def _cue_phrase(verb: Token, preposition: Token | None = None) -> list[Token]:
@@ -245,7 +243,7 @@ def _verb_cue(verb: Token) -> _Cue | None:
         preposition = frame_preposition(verb)
         content = [t.i for c in preposition.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
         phrase = _cue_phrase(verb, preposition)
-        return _Cue(phrase, source, _trim_content(verb.doc, content), verb, by_preposition=True)
+        return _Cue(phrase, source, trim_content(verb.doc, content), verb, by_preposition=True)
     elif _trails_its_clause(verb) and source is not None:
         # "The plan is dead, he said." The cue hangs off the reported clause.
         inside = {t.i for t in verb.subtree} | {t.i for t in source.subtree}
@@ -253,7 +251,7 @@ def _verb_cue(verb: Token) -> _Cue | None:
     else:
         return _Cue(_cue_phrase(verb), source, [], verb)
     phrase = {t.i for t in _cue_phrase(verb)}
-    return _Cue(_cue_phrase(verb), source, _trim_content(verb.doc, [i for i in content if i not in phrase]), verb)
+    return _Cue(_cue_phrase(verb), source, trim_content(verb.doc, [i for i in content if i not in phrase]), verb)
 
 
 def _trails_its_clause(verb: Token) -> bool:
@@ -268,7 +266,7 @@ def _between_commas(verb: Token) -> bool:
     words = [t.i for t in verb.subtree if not t.is_punct]  # the parser may hang the commas on the cue
     first, last, doc = words[0], words[-1], verb.doc
     before = first - 1
-    while before > 0 and doc[before].text in _QUOTE_MARKS:
+    while before > 0 and doc[before].text in QUOTE_MARKS:
         before -= 1  # '"That," he added, "promises ..."'
     return before >= 0 and doc[before].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
@@ -316,78 +314,6 @@ def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False)
     if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
         return before
     return None
-
-
-def _trim_content(doc: Doc, indices: list[int]) -> list[int]:
-    """Drop punctuation and spaces at the edges of the reported clause, and a focus
-    adverb before "that" ("said only that ...")."""
-    kept = sorted(i for i in indices if not doc[i].is_space)
-    while kept and _is_edge_junk(doc[kept[0]]):
-        kept.pop(0)
-    if len(kept) > 1 and doc[kept[0]].tag_ == "RB" and doc[kept[1]].lower_ == "that":
-        kept.pop(0)
-    kept = _without_leading_connective(doc, kept)
-    kept = _without_trailing_asides(doc, kept)
-    while kept and (_is_edge_junk(doc[kept[-1]]) or doc[kept[-1]].dep_ == "cc"):
-        kept.pop()
-    if kept:
-        kept += _closing_quote_after(doc, kept)
-    return kept
-
-
-def _without_leading_connective(doc: Doc, kept: list[int]) -> list[int]:
-    """"And ...", "However, ...", "In addition, ...": the link to the text before is not content."""
-    if len(kept) > 2 and doc[kept[0]].dep_ == "cc":
-        kept = kept[1:]
-    first = doc[kept[0]] if kept else None
-    if first is None or first.dep_ not in {"advmod", "prep"} or first.head.i <= first.i:
-        return kept
-    phrase_end = max(t.i for t in first.subtree)
-    after = phrase_end + 1
-    if after < len(doc) and doc[after].text == "," and after in kept and len(kept) > after - kept[0] + 3:
-        return [i for i in kept if i > after]
-    return kept
-
-
-def _without_trailing_asides(doc: Doc, kept: list[int]) -> list[int]:
-    """Cut a comma-led relative clause or participle that ends the clause:
-    "questioned the health of Trump(, who is 70)", "... his hands(, which he said ...)"."""
-    inside = set(kept)
-    for i in kept:
-        token = doc[i]
-        if i == 0 or doc[i - 1].text != "," or i - 1 not in inside:
-            continue
-        aside = None
-        if token.lower_ in {"who", "which"} and token.head.dep_ == "relcl":
-            aside = token.head
-        elif token.tag_ == "VBG" and token.dep_ == "advcl":
-            aside = token
-        if aside is None:
-            continue
-        clause = {t.i for t in aside.subtree}
-        if all(j in clause or doc[j].is_punct for j in kept if j >= i):
-            return [j for j in kept if j < i - 1]
-    return kept
-
-
-def _closing_quote_after(doc: Doc, kept: list[int]) -> list[int]:
-    """'... might have admired,”': punctuation and the closing mark of a quote the clause opened."""
-    opened = sum(1 for i in kept if doc[i].text in _OPENING_MARKS) - sum(1 for i in kept if doc[i].text in _CLOSING_MARKS)
-    if opened <= 0:
-        return []
-    extra = []
-    for token in doc[kept[-1] + 1:kept[-1] + 4]:
-        if token.text in _CLOSING_MARKS:
-            return extra + [token.i]
-        if not token.is_punct:
-            break
-        extra.append(token.i)
-    return []
-
-
-def _is_edge_junk(token: Token) -> bool:
-    # Quote marks stay: a mixed quote's clause may begin or end with one.
-    return token.is_punct and token.text not in _QUOTE_MARKS
 
 
 # -- 3a. transcripts: "PENCE: Well, look, ..." ---------------------------------------
