@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,15 @@ import pytest
 from onrecord import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+
+def _shared_data() -> Path:
+    """The read-only data: $ONRECORD_SHARED, else ../shared beside the clone, else /work/shared."""
+    candidates = [os.environ.get("ONRECORD_SHARED"), REPO.parent / "shared", "/work/shared"]
+    found = [Path(c) for c in candidates if c and (Path(c) / "data").is_dir()]
+    return found[0] if found else REPO.parent / "shared"
+
+
+SHARED = _shared_data()
 SEED = SHARED / "data" / "seed" / "khan-ceasefire-2023-10-27.txt"
 SAMPLES = REPO / "samples" / "wikinews-sample.jsonl"
 
