@@ -9,6 +9,7 @@ from onrecord import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
+
 def _shared_data() -> Path:
     """The read-only data: $ONRECORD_SHARED, else ../shared beside the clone, else /work/shared."""
     candidates = [os.environ.get("ONRECORD_SHARED"), REPO.parent / "shared", "/work/shared"]
