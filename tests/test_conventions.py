@@ -145,3 +145,18 @@ def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
             "Congress,\" Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
     s = find(statements_of(text, nlp), "great senator")
     assert s.speaker.name == "Elijah E. Cummings"
+
+
+def test_cue_with_a_colon_ending_its_paragraph(nlp):
+    text = "The Daily Ledger reports:\n\n\"Only a quarter of the donors gave less than two hundred dollars this year.\"\n"
+    s = find(statements_of(text, nlp), "Only a quarter of the donors")
+    assert s.speaker.name == "The Daily Ledger" or s.speaker.mention.text == "The Daily Ledger"
+    assert s.cue.text == "reports:"
+
+
+def test_nested_single_quote_closing_before_the_double_mark(nlp):
+    text = "\"I've always been insulted with the term 'outreach,' \" he told the group."
+    statements = statements_of(text, nlp)
+    s = find(statements, "always been insulted")
+    assert s.spans == ((0, text.index(" he told") ),) and s.speaker.mention.text == "he"
+    assert_round_trip(text, statements)

@@ -445,8 +445,13 @@ def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
     sent = cue.verb.sent
     if sent.start_char < quote.outer_end and sent.end_char > quote.open_mark:
         return True
+    text = doc_text(doc)
+    if cue.tokens[-1].text == ":" and quote.open_mark >= cue.tokens[-1].idx:
+        # "The New York Times reports:" closing its paragraph, the quote opening the next.
+        if not text[cue.tokens[-1].idx + 1:quote.open_mark].strip():
+            return True
     # The sentence right after the quote, in the same paragraph, led by its attribution.
-    gap = doc_text(doc)[quote.outer_end:sent.start_char]
+    gap = text[quote.outer_end:sent.start_char]
     return (
         sent.start_char >= quote.outer_end and not gap.strip() and "\n" not in gap
         and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS

@@ -91,6 +91,8 @@ def _can_close(text: str, i: int, end: int, mark: str) -> bool:
     if mark in "'’" and _is_word_char(after):
         return False  # an apostrophe: Khan’s, don't
     before = text[i - 1]
+    if before.isspace() and i >= 2 and text[i - 2] in "'’":
+        before = text[i - 2]  # "... the term 'outreach,' " he said": a nested quote closes first
     return not before.isspace() and not _is_word_char(after)
 
 
