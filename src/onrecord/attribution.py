@@ -35,6 +35,7 @@ _INTERRUPTION_CHARS = 400  # at most this between the halves of an interrupted q
 _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
 _CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from verb to preposition
+_QUOTE_MARK_CHARS = "".join(QUOTE_MARKS)
 _LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
@@ -427,8 +428,9 @@ def _drafts_from_nearby_cues(
     used = {id(d.cue) for d in drafts if d.cue is not None}
     spare = [c for c in _all_cues_with_sources(doc, cues, in_quote) if id(c) not in used]
     found = []
+    text = doc_text(doc)
     for i, quote in enumerate(quotes):
-        if i in claimed or quote.words(doc_text(doc)) < _MIN_QUOTE_WORDS:
+        if i in claimed or (quote.words(text) < _MIN_QUOTE_WORDS and not _is_exclamation(text, quote)):
             continue
         for cue in spare:
             if id(cue) in used or not _cue_near_quote(doc, cue, quote):
@@ -439,6 +441,11 @@ def _drafts_from_nearby_cues(
             found.append(draft)
             break
     return found
+
+
+def _is_exclamation(text: str, quote: Quote) -> bool:
+    """'"You winning?" she said': a short question or exclamation is speech, not a scare quote."""
+    return text[quote.open_mark:quote.outer_end].rstrip(_QUOTE_MARK_CHARS).endswith(("?", "!"))
 
 
 def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
