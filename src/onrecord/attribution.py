@@ -135,8 +135,11 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> list[_Cue]:
             continue
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
-        elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS and _is_cue_verb(token):
-            cue = _verb_cue(token)
+        elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS:
+            frame = frame_of(token)
+            if not _is_cue_verb(token, frame):
+                continue
+            cue = _verb_cue(token, frame)
         else:
             continue
         if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
@@ -213,13 +216,12 @@ def _cue_phrase(verb: Token, preposition: Token | None = None) -> list[Token]:
     return list(doc[start:end + 1])
 
 
-def _is_cue_verb(verb: Token) -> bool:
+def _is_cue_verb(verb: Token, frame: str) -> bool:
     """A speech verb unless its frame is rarely a cue; another verb if its frame often is.
 
     The rates come from PolNeAR's train split (``cues.cue_table``): "found that ..."
     is a cue far more often than not, "said" with only an object ("said a prayer") is not.
     """
-    frame = frame_of(verb)
     rate = cue_table().precision(verb.lower_, frame, min_seen=_MIN_SEEN)
     if verb.lower_ in CUE_FORMS and frame != "dobj":
         return rate is None or rate >= _SPEECH_VERB_FLOOR
@@ -227,9 +229,8 @@ def _is_cue_verb(verb: Token) -> bool:
     return rate is not None and rate >= _OTHER_VERB_THRESHOLD
 
 
-def _verb_cue(verb: Token) -> _Cue | None:
+def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     source = _subject_of(verb)
-    frame = frame_of(verb)
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
         content = [t.i for t in complement.subtree]
@@ -251,8 +252,9 @@ def _verb_cue(verb: Token) -> _Cue | None:
         content = [t.i for t in verb.head.subtree if t.i not in inside]
     else:
         return _Cue(_cue_phrase(verb), source, [], verb)
-    phrase = {t.i for t in _cue_phrase(verb)}
-    return _Cue(_cue_phrase(verb), source, trim_content(verb.doc, [i for i in content if i not in phrase]), verb)
+    phrase = _cue_phrase(verb)
+    words = {t.i for t in phrase}
+    return _Cue(phrase, source, trim_content(verb.doc, [i for i in content if i not in words]), verb)
 
 
 def _trails_its_clause(verb: Token) -> bool:
