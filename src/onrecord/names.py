@@ -187,7 +187,8 @@ class ArticleNames:
             if gender:
                 self.genders.setdefault(mention.text, gender)
         for text, kinds in votes.items():
-            self.kinds[text] = "person" if "person!" in kinds else max(set(kinds), key=kinds.count).rstrip("!")
+            # sorted: a tie must not depend on the process's string hashing
+            self.kinds[text] = "person" if "person!" in kinds else max(sorted(set(kinds)), key=kinds.count).rstrip("!")
         # A word that is part of a person's full name is that person: "Starmer" in "Keir Starmer".
         for text, kind in list(self.kinds.items()):
             if kind != "person" and any(
