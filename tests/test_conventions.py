@@ -148,7 +148,7 @@ def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
 
 
 def test_cue_with_a_colon_ending_its_paragraph(nlp):
-    text = "The Daily Ledger reports:\n\n\"Only a quarter of the donors gave less than two hundred dollars this year.\"\n"
+    text = "Small donors are scarce this year.\n\nThe Daily Ledger reports:\n\n\"Only a quarter of the donors gave less than two hundred dollars this year.\"\n"
     s = find(statements_of(text, nlp), "Only a quarter of the donors")
     assert s.speaker.name == "The Daily Ledger" or s.speaker.mention.text == "The Daily Ledger"
     assert s.cue.text == "reports:"

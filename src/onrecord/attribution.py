@@ -89,12 +89,12 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     quotes = find_quotes(text, body)
     in_quote = _quote_token_mask(doc, quotes)
     names = ArticleNames.build(doc, body_start, headline_end)
-    cues = _find_cues(doc, in_quote, headline_end)
+    cues, spare = _find_cues(doc, in_quote, headline_end)
     claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
     drafts = _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
     drafts += _drafts_from_cues(doc, cues, quotes, claimed)
     drafts += _drafts_from_signatures(doc, quotes, claimed, body)
-    drafts += _drafts_from_nearby_cues(doc, cues, quotes, claimed, drafts, in_quote)
+    drafts += _drafts_from_nearby_cues(doc, cues + spare, quotes, claimed, drafts)
     _merge_interrupted_quotes(doc, quotes, claimed)
     drafts.sort(key=lambda d: d.spans[0][0])
     _resolve_speakers(doc, drafts, names)
@@ -128,26 +128,30 @@ def _quote_token_mask(doc: Doc, quotes: list[Quote]) -> list[bool]:
 
 
 # -- 2. cues ----------------------------------------------------------------------
-def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> list[_Cue]:
-    cues = []
+def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_Cue], list[_Cue]]:
+    """Cues with a reported clause, and speech verbs with a speaker but no clause of their
+    own (spare: they may still claim a quote near them)."""
+    cues, spare = [], []
     for token in doc:
         if token.idx < body_start or in_quote[token.i]:
             continue
+        cue = None
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
         elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS:
             frame = frame_of(token)
-            if not _is_cue_verb(token, frame):
-                continue
-            cue = _verb_cue(token, frame)
-        else:
-            continue
+            cue = _verb_cue(token, frame) if _is_cue_verb(token, frame) else None
         if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
             cue = None  # '"We will win," Khan said of the vote': the quote is the content
         if cue is not None and cue.content:
             _repair_source_in_quote(cue, in_quote)
             cues.append(cue)
-    return cues
+        elif token.tag_.startswith("VB") and token.lower_ in CUE_FORMS:
+            lone = _Cue(_cue_phrase(token), _subject_of(token), [], token)
+            _repair_source_in_quote(lone, in_quote)
+            if lone.source is not None:
+                spare.append(lone)
+    return cues, spare
 
 
 def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
@@ -419,8 +423,7 @@ def _quote_led_by_cue(doc: Doc, cue: _Cue, quotes: list[Quote], claimed: dict[in
 
 
 def _drafts_from_nearby_cues(
-    doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft],
-    in_quote: list[bool],
+    doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft], drafts: list[_Draft]
 ) -> list[_Draft]:
     """A quote with an unused cue in its own sentence or the one right after it.
 
@@ -428,7 +431,7 @@ def _drafts_from_nearby_cues(
     (which the parser splits after the question mark).
     """
     used = {id(d.cue) for d in drafts if d.cue is not None}
-    spare = [c for c in _all_cues_with_sources(doc, cues, in_quote) if id(c) not in used]
+    spare = [c for c in cues if id(c) not in used]
     found = []
     text = doc_text(doc)
     for i, quote in enumerate(quotes):
@@ -465,22 +468,6 @@ def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
         sent.start_char >= quote.outer_end and not gap.strip() and "\n" not in gap
         and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
     )
-
-
-def _all_cues_with_sources(doc: Doc, cues: list[_Cue], in_quote: list[bool]) -> list[_Cue]:
-    """Cues that had no clause of their own but have a speaker, for proximity matching."""
-    with_clause = {c.verb.i for c in cues}
-    extra = []
-    for token in doc:
-        if token.i in with_clause or in_quote[token.i]:
-            continue
-        if not token.tag_.startswith("VB") or token.lower_ not in CUE_FORMS:
-            continue
-        cue = _Cue(_cue_phrase(token), _subject_of(token), [], token)
-        _repair_source_in_quote(cue, in_quote)
-        if cue.source is not None:
-            extra.append(cue)
-    return cues + extra
 
 
 def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], paras: list[Paragraph]) -> list[_Draft]:
