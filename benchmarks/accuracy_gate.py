@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from onrecord.brat import read_split, split_fingerprint
+from onrecord.brat import read_split, split_fingerprint, texts_and_gold
 from onrecord.evaluate import extract_split, headline_figures, read_predictions, score_split
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,9 +36,7 @@ def default_split() -> Path | None:
 
 
 def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, float]:
-    split = read_split(split_dir)
-    texts = {name: text for name, (text, _) in split.items()}
-    gold = {name: attributions for name, (_, attributions) in split.items()}
+    texts, gold = texts_and_gold(read_split(split_dir))
     predicted = read_predictions(predictions)[0] if predictions else extract_split(texts, jobs=jobs)
     return headline_figures(score_split(texts, gold, predicted))
 
@@ -93,7 +91,7 @@ def main() -> int:
         print(f"floors written to {FLOORS.relative_to(REPO)}")
         return 0
     if pinned is None:
-        print(f"no floors pinned yet: run with --update", file=sys.stderr)
+        print("no floors pinned yet: run with --update", file=sys.stderr)
         return 1
     problems = check(pinned, figures, fingerprint)
     for name in sorted(pinned["floors"]):

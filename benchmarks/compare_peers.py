@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import platform
@@ -48,7 +47,7 @@ import spacy
 from spacy.language import Language
 
 from onrecord import __version__
-from onrecord.brat import GoldAttribution, read_split
+from onrecord.brat import GoldAttribution, read_split, split_fingerprint, texts_and_gold
 from onrecord.evaluate import ROLES, SUBSETS, Scores, extract_split, score_split
 from onrecord.model import Span, Speaker, Statement
 from onrecord.pipeline import load_model_name
@@ -314,18 +313,6 @@ SYSTEMS: dict[str, Callable[[Context], Run | None]] = {
 # --- the split ----------------------------------------------------------------------------
 
 
-def fingerprint(split_dir: Path) -> str:
-    """sha256 over the sorted names and contents of the split's text and attribution files."""
-    digest = hashlib.sha256()
-    files = sorted([*split_dir.glob("text/*.txt"), *split_dir.glob("attributions/*.ann")])
-    for path in files:
-        digest.update(path.relative_to(split_dir).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
 def shown_path(path: Path) -> str:
     """A path as the results show it: relative to the directory above the repository when inside it."""
     path = path.resolve()
@@ -507,7 +494,7 @@ def load_split(split_dir: Path) -> tuple[dict[str, str], dict[str, list[GoldAttr
     split = read_split(split_dir)
     if not split:
         sys.exit(f"no articles in {split_dir / 'text'}")
-    return {name: text for name, (text, _) in split.items()}, {name: gold for name, (_, gold) in split.items()}
+    return texts_and_gold(split)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -547,7 +534,7 @@ def main(argv: list[str] | None = None) -> None:
         "generated_by": COMMAND,
         "generated": datetime.datetime.now(datetime.UTC).date().isoformat(),
         "split": shown_path(args.split),
-        "data_fingerprint": fingerprint(args.split),
+        "data_fingerprint": split_fingerprint(args.split),
         "articles": len(texts),
         "words": words,
         "gold_attributions": sum(map(len, gold.values())),

@@ -60,6 +60,13 @@ def read_split(split_dir: Path) -> dict[str, tuple[str, list[GoldAttribution]]]:
     return split
 
 
+def texts_and_gold(
+    split: dict[str, tuple[str, list[GoldAttribution]]],
+) -> tuple[dict[str, str], dict[str, list[GoldAttribution]]]:
+    """A read split as the scorer takes it: name -> text, and name -> gold attributions."""
+    return {name: text for name, (text, _) in split.items()}, {name: gold for name, (_, gold) in split.items()}
+
+
 def split_fingerprint(split_dir: Path) -> str:
     """A sha256 over the split's file names and contents: says whether the data changed."""
     import hashlib

@@ -213,15 +213,14 @@ def eval_command(split_dir: str, subset: str, predictions: str | None, as_json: 
     import json
     from pathlib import Path
 
-    from .brat import read_split
+    from .brat import read_split, texts_and_gold
     from .evaluate import SUBSETS, extract_split, format_table, read_predictions, score_split
 
     reporter = Reporter()
     split = read_split(Path(split_dir))
     if not split:
         raise click.ClickException(f"{split_dir}: no text/*.txt files: not a PolNeAR-style split")
-    texts = {name: text for name, (text, _gold) in split.items()}
-    gold = {name: attributions for name, (_text, attributions) in split.items()}
+    texts, gold = texts_and_gold(split)
     problems = []
     if predictions:
         predicted, problems = read_predictions(predictions)
