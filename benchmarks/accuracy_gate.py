@@ -29,10 +29,10 @@ TOLERANCE = 0.003
 
 
 def default_split() -> Path | None:
-    """PolNeAR dev: $ONRECORD_POLNEAR_DEV, else ../shared next to the repo, else /work/shared."""
-    candidates = [os.environ.get("ONRECORD_POLNEAR_DEV")]
-    candidates += [str(base / "shared/data/polnear/dev") for base in (REPO.parent, Path("/work"))]
-    return next((Path(c) for c in candidates if c and (Path(c) / "text").is_dir()), None)
+    """PolNeAR dev under the shared data: $ONRECORD_SHARED, else ../shared next to the repo, else /work/shared."""
+    candidates = [os.environ.get("ONRECORD_SHARED"), REPO.parent / "shared", "/work/shared"]
+    splits = [Path(c) / "data/polnear/dev" for c in candidates if c]
+    return next((split for split in splits if (split / "text").is_dir()), None)
 
 
 def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, float]:
@@ -81,7 +81,7 @@ def main() -> int:
 
     split_dir = args.split or default_split()
     if split_dir is None:
-        print("accuracy gate: PolNeAR dev not found (set ONRECORD_POLNEAR_DEV)", file=sys.stderr)
+        print("accuracy gate: PolNeAR dev not found (set ONRECORD_SHARED)", file=sys.stderr)
         return 2
     fingerprint = split_fingerprint(split_dir)
     figures = measure(split_dir, args.predictions, args.jobs)
