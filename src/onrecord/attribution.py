@@ -50,6 +50,7 @@ _NOT_SPEAKER_LABELS = frozenset(
     "breaking exclusive advertisement warning spoiler alert spoiler".split(" ")
 ) | {"editor's note", "editor’s note", "read more", "spoiler alert"}
 _SIGNATURE_MARKS = "―—–-: "
+_NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})  # what a speaker can be
 _TIME_WORDS = NOT_NAMES | {"morning", "afternoon", "evening", "night", "week", "month", "year"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
 
@@ -173,7 +174,7 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     for token in verb.doc[verb.i + 1:verb.sent.end]:
         if in_quote[token.i] or token.is_punct:
             break
-        if token.tag_ in {"NNP", "NNPS", "NN", "NNS", "PRP"} and token.lower_ not in _TIME_WORDS:
+        if token.tag_ in _NOMINAL_TAGS and token.lower_ not in _TIME_WORDS:
             while token.dep_ in {"compound", "amod", "det", "poss", "nmod"} and token.head.i > token.i:
                 token = token.head
             cue.source = token
@@ -318,7 +319,7 @@ def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False)
         before = before.nbor(-1)  # "Flynn, a top Trump surrogate, said": back to the name
         while before.dep_ == "appos" and before.head.i < before.i:
             before = before.head
-    if before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP"} and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
+    if before.tag_ in _NOMINAL_TAGS and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
         return before
     return None
 
