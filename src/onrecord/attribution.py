@@ -167,7 +167,7 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     if other:  # the parser gave the verb two subjects, one of them quoted
         cue.source = other[0]
         return
-    cue.source = _subject_left_of_trailing_cue(verb, ignore_own_subject=True)
+    cue.source = _noun_before_finite_verb(verb, past_apposition=True)
     if cue.source is not None and not in_quote[cue.source.i]:
         return
     cue.source = None
@@ -299,29 +299,32 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _subject_left_of_trailing_cue(verb: Token, ignore_own_subject: bool = False) -> Token | None:
+def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
     """"..., the Wall Street Journal reported." when the parser hung the subject elsewhere.
 
     A finite cue verb after its clause with no subject of its own takes the noun
     phrase just before it.
     """
+    if verb.head.i >= verb.i or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    before = _noun_before_finite_verb(verb)
+    return before if before is not None and before.dep_ not in _SUBJECT_DEPS else None
+
+
+def _noun_before_finite_verb(verb: Token, past_apposition: bool = False) -> Token | None:
+    """The noun right before a finite verb, past a bracketed party ("Rep. Gwen Moore (D-Wis.)
+    said") and, if asked, back over an apposition ("Flynn, a top Trump surrogate, said")."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
         return None
-    if verb.head.i >= verb.i and not ignore_own_subject:
-        return None
-    if not ignore_own_subject and any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-        return None
     before = verb.nbor(-1)
-    if before.text == ")" and before.i > 0:  # "Rep. Gwen Moore (D-Wis.) said"
+    if before.text == ")" and before.i > 0:
         opening = next((t for t in reversed(verb.doc[max(0, before.i - 8):before.i]) if t.text == "("), None)
         before = opening.nbor(-1) if opening is not None and opening.i > 0 else before
-    if ignore_own_subject and before.text == "," and before.i > 0:
-        before = before.nbor(-1)  # "Flynn, a top Trump surrogate, said": back to the name
+    if past_apposition and before.text == "," and before.i > 0:
+        before = before.nbor(-1)
         while before.dep_ == "appos" and before.head.i < before.i:
             before = before.head
-    if before.tag_ in _NOMINAL_TAGS and (ignore_own_subject or before.dep_ not in _SUBJECT_DEPS):
-        return before
-    return None
+    return before if before.tag_ in _NOMINAL_TAGS else None
 
 
 # -- 3a. transcripts: "PENCE: Well, look, ..." ---------------------------------------
