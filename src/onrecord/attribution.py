@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .content import QUOTE_MARKS, trim_content
 from .cues import cue_table, frame_of, frame_preposition
 from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
-from .model import Span, Speaker, Statement
+from .model import RoleSighting, Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
 
@@ -83,6 +83,11 @@ class _Draft:
 
 def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     """Every statement in a parsed article, in text order."""
+    return find_statements_and_roles(doc, body_start)[0]
+
+
+def find_statements_and_roles(doc: Doc, body_start: int = 0) -> tuple[list[Statement], list[RoleSighting]]:
+    """The statements of a parsed article, and the roles it gives its people ("London mayor")."""
     text = doc_text(doc)
     paras = paragraphs(text, body_start)
     headline_end = _headline_end(text, paras)
@@ -101,7 +106,8 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     _resolve_speakers(doc, drafts, names)
     drafts += _drafts_from_running_speaker(text, quotes, claimed, drafts, body)
     drafts.sort(key=lambda d: d.spans[0][0])
-    return [_finish(text, d) for d in drafts]
+    roles = [RoleSighting(name, role) for name, role in names.role_sightings()]
+    return [_finish(text, d) for d in drafts], roles
 
 
 # -- 1. the text's shape --------------------------------------------------------------

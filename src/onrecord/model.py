@@ -78,6 +78,17 @@ class Statement:
         }
 
 
+@dataclass(frozen=True)
+class RoleSighting:
+    """An article calls a person by a role: ("Sadiq Khan", "london mayor")."""
+
+    name: str
+    role: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+
 @dataclass
 class Article:
     """One article as read: ``text`` is exactly what offsets index.
@@ -98,3 +109,13 @@ class Article:
 
     def metadata(self) -> dict[str, Any]:
         return {"id": self.id, "date": self.date, "title": self.title, "url": self.url, "source": self.source}
+
+
+@dataclass
+class ArticleExtraction:
+    """What extraction found in one article: its statements, the roles it names, or why it failed."""
+
+    article: Article
+    statements: list[Statement]
+    roles: list[RoleSighting] = field(default_factory=list)
+    error: str | None = None

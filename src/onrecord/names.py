@@ -79,6 +79,7 @@ class Role:
     words: frozenset[str]
     head: str
     position: int
+    label: str = ""  # the role's words in the article's order, lower case: "london mayor"
 
 
 @dataclass
@@ -110,6 +111,7 @@ class ArticleNames:
     genders: dict[str, str] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     resolved_pronouns: list[_Antecedent] = field(default_factory=list)
+    resolved_descriptions: list[Role] = field(default_factory=list)
     lead_subject: str | None = None
     lead_next_sent: int | None = None
     _full_names: dict[str, list[NameMention]] = field(default_factory=dict)
@@ -243,7 +245,22 @@ class ArticleNames:
         nouns = [w for w in words if w in PERSON_NOUNS or w in TITLES]
         if not nouns:
             return
-        self.roles.append(Role(name, frozenset(normalise_word(w) for w in words), normalise_word(nouns[-1]), position))
+        label = " ".join(words)
+        self.roles.append(Role(name, frozenset(normalise_word(w) for w in words), normalise_word(nouns[-1]), position, label))
+
+    def role_sightings(self) -> list[tuple[str, str]]:
+        """(person, role) pairs the article states or implies, in text order, once each.
+
+        Besides appositions and titles, a description that resolved to a person
+        ("the Labor London mayor" -> Sadiq Khan) is a sighting of that role: the
+        corpus-wide store learns from it which roles name whom, and when.
+        """
+        pairs: list[tuple[str, str]] = []
+        for role in sorted(self.roles + self.resolved_descriptions, key=lambda r: r.position):
+            pair = (_strip_the(role.name), role.label)
+            if role.label and any(w in PERSON_NOUNS for w in role.label.split()) and pair not in pairs:
+                pairs.append(pair)
+        return pairs
 
     def _find_lead(self, headline_end: int) -> None:
         sents = [s for s in self.doc.sents if s.end_char > max(self.body_start, headline_end) and s.text.strip()]
@@ -349,10 +366,17 @@ class ArticleNames:
         matches = [r for r in self.roles if r.head == lower]
         if matches:
             best = max(matches, key=lambda r: (len(r.words & words), r.position <= head.idx, r.position))
-            return Referent(best.name, "person", "role")
+            return self._described(head, best.name, "role")
         if self.lead_subject and self._sent_of[head.i] == self.lead_next_sent:
-            return Referent(self.lead_subject, "person", "lead")
+            return self._described(head, self.lead_subject, "lead")
         return Referent(None, "person", "description")
+
+    def _described(self, head: Token, name: str, how: str) -> Referent:
+        words = _role_words(head)
+        self.resolved_descriptions.append(
+            Role(name, frozenset(normalise_word(w) for w in words), normalise_word(head.text), head.idx, " ".join(words))
+        )
+        return Referent(name, "person", how)
 
 
 def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:

@@ -17,8 +17,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import find_statements
-from .model import Article, Span, Speaker, Statement
+from .attribution import find_statements_and_roles
+from .model import Article, ArticleExtraction, RoleSighting, Span, Speaker, Statement
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ _UNUSED_COMPONENTS = ["lemmatizer", "ner", "attribute_ruler", "senter"]
 
 Doc.set_extension("onrecord_statements", default=None, force=True)
 Doc.set_extension("onrecord_error", default=None, force=True)
+Doc.set_extension("onrecord_roles", default=None, force=True)
 Doc.set_extension(
     "statements", getter=lambda doc: [statement_from_dict(d) for d in doc._.onrecord_statements or []], force=True
 )
@@ -61,10 +62,13 @@ class StatementFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.onrecord_statements = [s.to_dict() for s in find_statements(doc)]
+            statements, roles = find_statements_and_roles(doc)
+            doc._.onrecord_statements = [s.to_dict() for s in statements]
+            doc._.onrecord_roles = [r.to_dict() for r in roles]
         except Exception as error:  # one bad document must not sink a batch
             log.exception("onrecord failed on a document")
             doc._.onrecord_statements = []
+            doc._.onrecord_roles = []
             doc._.onrecord_error = f"{type(error).__name__}: {error}"
         return doc
 
@@ -118,10 +122,19 @@ def extract_many(
     articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16, nlp: Language | None = None
 ) -> Iterator[tuple[Article, list[Statement], str | None]]:
     """Stream articles through ``nlp.pipe``: yields (article, statements, error) in input order."""
+    for found in extract_articles(articles, n_process=n_process, batch_size=batch_size, nlp=nlp):
+        yield found.article, found.statements, found.error
+
+
+def extract_articles(
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16, nlp: Language | None = None
+) -> Iterator[ArticleExtraction]:
+    """Like ``extract_many``, with the roles each article gives its people (what the store learns from)."""
     nlp = nlp or load_pipeline()
     pairs = ((parse_text(a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield article, _stamp(doc, article), doc._.onrecord_error
+        roles = [RoleSighting(r["name"], r["role"]) for r in doc._.onrecord_roles or []]
+        yield ArticleExtraction(article, _stamp(doc, article), roles, doc._.onrecord_error)
 
 
 def _stamp(doc: Doc, article: Article) -> list[Statement]:

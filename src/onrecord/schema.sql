@@ -1,0 +1,98 @@
+-- onrecord's store. Offsets index articles.text; dates are YYYY-MM-DD or NULL.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- Every article ingested once. A syndicated copy (same text, other id) keeps its
+-- metadata and points at the article it copies (copy_of); it has no statements.
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    text_hash TEXT NOT NULL,
+    text TEXT NOT NULL,
+    body_start INTEGER NOT NULL DEFAULT 0,
+    date TEXT, title TEXT, url TEXT, source TEXT, origin TEXT,
+    copy_of TEXT,
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles (text_hash);
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+
+-- The names articles give their speakers, and the speaker (slug) each stands for.
+CREATE TABLE IF NOT EXISTS names (
+    name TEXT PRIMARY KEY,
+    kind TEXT,
+    speaker TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS names_speaker ON names (speaker);
+
+-- One person (or organisation) across the corpus; id is a readable slug.
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT,
+    statements INTEGER NOT NULL,
+    first_date TEXT,
+    last_date TEXT
+);
+CREATE INDEX IF NOT EXISTS speakers_statements ON speakers (statements DESC);
+
+-- Roles articles give people ("london mayor" for Sadiq Khan), with the article's date.
+CREATE TABLE IF NOT EXISTS roles (
+    article_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    date TEXT,
+    PRIMARY KEY (article_id, name, role)
+);
+CREATE INDEX IF NOT EXISTS roles_name ON roles (name);
+
+-- Every statement of every article, as extraction gave it, plus where it belongs:
+-- the speaker (through its name, or a role description resolved at its date) and
+-- the merged quote it is an occurrence of.
+CREATE TABLE IF NOT EXISTS statements (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    date TEXT,
+    type TEXT NOT NULL,
+    speech INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    spans TEXT NOT NULL,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    mention TEXT, mention_start INTEGER, mention_end INTEGER,
+    name TEXT,
+    kind TEXT,
+    description TEXT,
+    speaker TEXT,
+    confidence REAL NOT NULL,
+    norm TEXT NOT NULL,
+    quote_id INTEGER,
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker, date);
+CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
+CREATE INDEX IF NOT EXISTS statements_name ON statements (name);
+CREATE INDEX IF NOT EXISTS statements_description ON statements (description) WHERE description IS NOT NULL;
+CREATE INDEX IF NOT EXISTS statements_quote ON statements (quote_id);
+
+-- A quote: the statements of one speaker that say the same thing. text is the
+-- first occurrence's; head and tail (first and last words) find near-identical variants.
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    head TEXT NOT NULL,
+    tail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_norm ON quotes (speaker, norm);
+CREATE INDEX IF NOT EXISTS quotes_head ON quotes (speaker, head);
+CREATE INDEX IF NOT EXISTS quotes_tail ON quotes (speaker, tail);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5 (
+    text, content = 'statements', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;

@@ -1,0 +1,167 @@
+"""One person, one speaker across a corpus: names to speakers, and roles to people.
+
+Extraction already gives each statement the fullest name its article uses
+("Khan" -> "Sadiq Khan" when the article names him in full). Across articles:
+- a surname alone ("Khan") is the one person of that surname in the corpus, and
+  stays itself when two people share it ("Sadiq Khan", "Imran Khan");
+- a full name joins a longer form of it when exactly one exists
+  ("George Bush" -> "George W. Bush");
+- organisations and groups are one speaker per spelling, case and "the" aside;
+- a description with no name ("the London mayor") is the one person seen in that
+  role within a year of the article's date, when only one is.
+
+Every mapping is a function of the names and roles in the store, not of the order
+articles arrive in, so a resumed ingest ends where an uninterrupted one does.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date, timedelta
+
+from .lexicon import PERSON_NOUNS
+from .names import normalise_word
+
+ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
+_KIND_RANK = {None: 0, "group": 1, "organization": 2, "person": 3}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_ROLE_FILLER = frozenset({"of", "for", "in", "the", "and", "'s", "’s"})
+MAX_ROLE_WORDS = 5
+
+
+def slugify(name: str) -> str:
+    """A stable, readable identifier for a speaker: "Sadiq Khan" -> "sadiq-khan"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "speaker-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words, case, dots and possessives folded: "George W. Bush" -> ("george", "w", "bush")."""
+    words = re.sub(r"['’]s\b", "", name).replace(".", " ").lower().split()
+    return tuple(w.strip("-,") for w in words if w.strip("-,"))
+
+
+def stronger_kind(a: str | None, b: str | None) -> str | None:
+    """The kind a name keeps when articles disagree: person over organisation over group."""
+    return a if _KIND_RANK.get(a, 0) >= _KIND_RANK.get(b, 0) else b
+
+
+def role_key(words: str) -> tuple[str, frozenset[str]] | None:
+    """A role's head noun and its content words: "the Labour leader" -> ("leader", {"labor", "leader"})."""
+    tokens = [normalise_word(w) for w in re.findall(r"[\w'’-]+", words.lower())]
+    tokens = [t for t in tokens if t and t not in _DETERMINERS]
+    if not tokens or len(tokens) > MAX_ROLE_WORDS:
+        return None
+    nouns = [t for t in tokens if t in PERSON_NOUNS]
+    if not nouns:
+        return None
+    return nouns[-1], frozenset(t for t in tokens if t not in _ROLE_FILLER)
+
+
+def description_key(mention: str) -> tuple[str, frozenset[str]] | None:
+    """The role a speaker mention describes, if it is a definite description of one person.
+
+    "the London mayor" and "the Labour leader" are; "a spokesman", "officials" and
+    "he" are not (they name nobody in particular).
+    """
+    words = mention.lower().split()
+    if len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return None
+    key = role_key(mention)
+    if key is None or normalise_word(words[-1]) != key[0]:
+        return None  # "the head of the union": the role is not the phrase's head
+    return key
+
+
+@dataclass
+class NameIndex:
+    """The names in a store and the speaker each stands for."""
+
+    kinds: dict[str, str | None] = field(default_factory=dict)
+    _by_last_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, name: str, kind: str | None) -> bool:
+        """Add or strengthen a name; True when it is new or changed kind."""
+        old = self.kinds.get(name, "missing")
+        new = stronger_kind(old if old != "missing" else None, kind)
+        if old == new:
+            return False
+        self.kinds[name] = new
+        words = name_words(name)
+        if words:
+            self._by_last_word[words[-1]].add(name)
+        return True
+
+    def related(self, name: str) -> set[str]:
+        """Names whose speaker may change when ``name`` arrives: those that share its last word."""
+        words = name_words(name)
+        return set(self._by_last_word.get(words[-1], ())) | {name} if words else {name}
+
+    def speaker_of(self, name: str) -> tuple[str, str]:
+        """(slug, display name) of the speaker a name stands for."""
+        kind = self.kinds.get(name)
+        words = name_words(name)
+        if kind != "person" or not words:
+            display = name[4:] if name.lower().startswith("the ") else name
+            return slugify(" ".join(name_words(display)) or display), display
+        target = self._full_name_for(name, words)
+        return slugify(" ".join(name_words(target))), target
+
+    def _full_name_for(self, name: str, words: tuple[str, ...]) -> str:
+        candidates = [
+            other for other in self._by_last_word.get(words[-1], ())
+            if other != name and self.kinds.get(other) == "person" and _extends(name_words(other), words)
+        ]
+        targets = {self._longest_form(c) for c in candidates} if candidates else set()
+        if len(targets) == 1:
+            return targets.pop()
+        return name
+
+    def _longest_form(self, name: str) -> str:
+        """A full name's one longer form in the corpus, or itself ("George Bush" -> "George W. Bush")."""
+        words = name_words(name)
+        longer = sorted(
+            other for other in self._by_last_word.get(words[-1], ())
+            if self.kinds.get(other) == "person" and len(name_words(other)) > len(words)
+            and _extends(name_words(other), words)
+        )
+        forms = {" ".join(name_words(o)) for o in longer}
+        return longer[0] if len(forms) == 1 else name
+
+
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """``longer`` is a fuller form of ``shorter``: a surname alone, or the same first and last names."""
+    if len(longer) <= len(shorter) or longer[-1] != shorter[-1]:
+        return False
+    if len(shorter) == 1:
+        return True
+    if longer[0] != shorter[0]:
+        return False
+    it = iter(longer)
+    return all(word in it for word in shorter)
+
+
+@dataclass(frozen=True)
+class RoleSpell:
+    """A named person seen in a role between two dates (inclusive)."""
+
+    name: str
+    head: str
+    words: frozenset[str]
+    first: str
+    last: str
+
+
+def holders_of(description: tuple[str, frozenset[str]], when: str, spells: list[RoleSpell]) -> set[str]:
+    """The names seen in the described role within reach of a date."""
+    head, words = description
+    day = Date.fromisoformat(when)
+    return {
+        spell.name for spell in spells
+        if spell.head == head and words <= spell.words
+        and Date.fromisoformat(spell.first) - ROLE_REACH <= day <= Date.fromisoformat(spell.last) + ROLE_REACH
+    }

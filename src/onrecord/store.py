@@ -1,0 +1,400 @@
+"""The record: a SQLite store of articles, statements, speakers and merged quotes.
+
+Writing happens in batches, one transaction each (WAL mode), so a killed ingest
+leaves the store as it was after its last whole batch and a rerun picks up from
+there. Within a batch:
+1. each article is new, unchanged (same id and text: nothing to do), changed
+   (same id, new text: its old statements go) or a copy of another article's text;
+2. the names it uses join the name index; names whose speaker changes because of
+   them ("Khan" once "Sadiq Khan" arrives) move their statements;
+3. its statements go in with their speaker, then join a merged quote;
+4. the speakers touched get their counts and dates again.
+``Store.finish`` (end of every ingest) resolves role descriptions ("the London
+mayor") against the roles the whole corpus has seen.
+
+Reading (search, speakers, export) is in ``onrecord.search`` and ``onrecord.export``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal
+
+from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
+from .model import Article, ArticleExtraction, Statement
+from .speakers import NameIndex, RoleSpell, description_key, holders_of, role_key
+
+SCHEMA_VERSION = "1"
+DEFAULT_DB = "onrecord.db"
+Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (not an onrecord store, a newer schema, locked)."""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class BatchResult:
+    outcomes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    statements: int = 0
+
+
+class Store:
+    """A SQLite file holding the record. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store (run `onrecord ingest` first)")
+        uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+        try:
+            self.db = sqlite3.connect(uri, uri=readonly, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._create_schema()
+            self._check_schema()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
+        self.readonly = readonly
+        self._names: NameIndex | None = None
+        self._spells: dict[tuple[str, str, frozenset[str]], list[str]] | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _create_schema(self) -> None:
+        self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
+        self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def _check_schema(self) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {row[0] if row else 'unknown'}, this onrecord reads {SCHEMA_VERSION}")
+
+    # -- in-memory indexes, rebuilt from the tables --------------------------------------
+    @property
+    def names(self) -> NameIndex:
+        if self._names is None:
+            index = NameIndex()
+            for name, kind in self.db.execute("SELECT name, kind FROM names"):
+                index.add(name, kind)
+            self._names = index
+        return self._names
+
+    @property
+    def spells(self) -> dict[tuple[str, str, frozenset[str]], list[str]]:
+        """(name, role head, role words) -> [first date, last date], from dated role sightings."""
+        if self._spells is None:
+            self._spells = {}
+            for name, role, date in self.db.execute("SELECT name, role, date FROM roles WHERE date IS NOT NULL"):
+                self._widen_spell(name, role, date)
+        return self._spells
+
+    def _widen_spell(self, name: str, role: str, date: str) -> None:
+        key = role_key(role)
+        if key is None:
+            return
+        spell = self.spells.setdefault((name, *key), [date, date])
+        spell[0], spell[1] = min(spell[0], date), max(spell[1], date)
+
+    # -- planning ----------------------------------------------------------------------
+    def plan(self, article: Article) -> Outcome:
+        """What writing this article would do, without doing it (to skip extracting it)."""
+        digest = text_hash(article.text)
+        row = self.db.execute("SELECT text_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None and row[0] == digest:
+            return "unchanged"
+        if self._original_of(digest, article.id) is not None:
+            return "copy"
+        return "updated" if row is not None else "new"
+
+    def _original_of(self, digest: str, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE text_hash = ? AND copy_of IS NULL AND id != ? ORDER BY id LIMIT 1",
+            (digest, article_id),
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, batch: Iterable[ArticleExtraction]) -> BatchResult:
+        """Write a batch of extracted articles in one transaction."""
+        batch = list(batch)
+        result = BatchResult()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            touched = _Touched()
+            self._add_names(batch, touched)
+            for found in batch:
+                outcome = self._write_article(found, touched)
+                result.outcomes[outcome] += 1
+                if outcome in ("new", "updated"):
+                    result.statements += len(found.statements)
+            self._assign_quotes(touched)
+            self._refresh_speakers(touched.speakers)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self._names = self._spells = None  # rebuilt from what was committed
+            raise
+        return result
+
+    def _add_names(self, batch: list[ArticleExtraction], touched: "_Touched") -> None:
+        """New names join the index; statements of names whose speaker changes move with them."""
+        changed: set[str] = set()
+        for found in batch:
+            for statement in found.statements:
+                if statement.speaker.name and self.names.add(statement.speaker.name, statement.speaker.kind):
+                    changed.add(statement.speaker.name)
+            for sighting in found.roles:
+                if self.names.add(sighting.name, "person"):
+                    changed.add(sighting.name)
+        related = set().union(*(self.names.related(n) for n in changed)) if changed else set()
+        for name in sorted(related):
+            slug, _ = self.names.speaker_of(name)
+            row = self.db.execute("SELECT speaker FROM names WHERE name = ?", (name,)).fetchone()
+            self.db.execute(
+                "INSERT INTO names (name, kind, speaker) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, speaker = excluded.speaker",
+                (name, self.names.kinds[name], slug),
+            )
+            if row is not None and row[0] != slug:
+                self._move_statements("name = ?", (name,), slug, touched)
+
+    def _move_statements(self, where: str, params: tuple, slug: str | None, touched: "_Touched") -> None:
+        rows = self.db.execute(f"SELECT id, speaker FROM statements WHERE {where}", params).fetchall()
+        for statement_id, old in rows:
+            if old != slug:
+                touched.moved.add(statement_id)
+                touched.speakers.update({old, slug})
+        self.db.execute(f"UPDATE statements SET speaker = ? WHERE {where}", (slug, *params))
+
+    def _write_article(self, found: ArticleExtraction, touched: "_Touched") -> Outcome:
+        article = found.article
+        digest = text_hash(article.text)
+        row = self.db.execute("SELECT text_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None and row[0] == digest:
+            return "unchanged"
+        if row is not None:
+            self._remove_article(article.id, touched)
+        original = self._original_of(digest, article.id)
+        self.db.execute(
+            "INSERT INTO articles (id, text_hash, text, body_start, date, title, url, source, origin, copy_of, error) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, digest, article.text, article.body_start, article.date, article.title, article.url,
+             article.source, article.origin, original, found.error),
+        )
+        if original is not None:
+            return "copy"
+        for sighting in found.roles:
+            self._add_role(article, sighting.name, sighting.role)
+        for seq, statement in enumerate(found.statements):
+            touched.new.append(self._insert_statement(article, seq, statement))
+            touched.speakers.add(self._speaker_now(statement, article.date))
+        if found.error:
+            return "failed"
+        return "updated" if row is not None else "new"
+
+    def _add_role(self, article: Article, name: str, role: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO roles (article_id, name, role, date) VALUES (?, ?, ?, ?)",
+            (article.id, name, role, article.date),
+        )
+        if article.date:
+            self._widen_spell(name, role, article.date)
+
+    def _insert_statement(self, article: Article, seq: int, statement: Statement) -> int:
+        mention, cue = statement.speaker.mention, statement.cue
+        description = None
+        if statement.speaker.name is None and mention is not None:
+            key = description_key(mention.text)
+            description = " ".join([key[0], *sorted(key[1])]) if key else None
+        cursor = self.db.execute(
+            "INSERT INTO statements (article_id, seq, date, type, speech, text, spans, cue, cue_start, cue_end, "
+            "mention, mention_start, mention_end, name, kind, description, speaker, confidence, norm) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, seq, article.date, statement.type, int(statement.speech), statement.text,
+                json.dumps([list(s) for s in statement.spans]),
+                cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
+                mention.text if mention else None, mention.start if mention else None,
+                mention.end if mention else None, statement.speaker.name, statement.speaker.kind, description,
+                self._speaker_now(statement, article.date, description), statement.confidence,
+                normalise_quote(statement.text),
+            ),
+        )
+        return int(cursor.lastrowid)
+
+    def _speaker_now(self, statement: Statement, date: str | None, description: str | None = None) -> str | None:
+        if statement.speaker.name:
+            return self.names.speaker_of(statement.speaker.name)[0]
+        if description is None and statement.speaker.mention is not None:
+            key = description_key(statement.speaker.mention.text)
+            description = " ".join([key[0], *sorted(key[1])]) if key else None
+        return self._holder(description, date)
+
+    def _holder(self, description: str | None, date: str | None) -> str | None:
+        """The one speaker a role description names at a date, if exactly one fits."""
+        if description is None or date is None:
+            return None
+        head, *words = description.split()
+        spells = [RoleSpell(n, h, w, f, l) for (n, h, w), (f, l) in self.spells.items() if h == head]
+        slugs = {self.names.speaker_of(name)[0] for name in holders_of((head, frozenset(words)), date, spells)}
+        return slugs.pop() if len(slugs) == 1 else None
+
+    def _remove_article(self, article_id: str, touched: "_Touched") -> None:
+        """A changed article's statements, roles and copies' links go before its new text comes in."""
+        rows = self.db.execute("SELECT id, speaker, quote_id FROM statements WHERE article_id = ?", (article_id,))
+        for _statement_id, speaker, quote_id in rows.fetchall():
+            touched.speakers.add(speaker)
+            if quote_id is not None:
+                touched.emptied_quotes.add(quote_id)
+        names = [r[0] for r in self.db.execute("SELECT DISTINCT name FROM roles WHERE article_id = ?", (article_id,))]
+        self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM roles WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of = ?", (article_id,))
+        if names:
+            self._spells = None  # a role may have lost its first or last sighting
+
+    # -- merged quotes --------------------------------------------------------------------
+    def _assign_quotes(self, touched: "_Touched") -> None:
+        """New and moved statements join quotes; quotes that lost members are formed again."""
+        pending = set(touched.new) | touched.moved
+        quotes = set(touched.emptied_quotes)
+        if touched.moved:
+            quotes |= {
+                q for (q,) in self._select_in("SELECT DISTINCT quote_id FROM statements WHERE id IN ({})", touched.moved)
+                if q is not None
+            }
+        if quotes:
+            pending |= {i for (i,) in self._select_in("SELECT id FROM statements WHERE quote_id IN ({})", quotes)}
+            self._execute_in("UPDATE statements SET quote_id = NULL WHERE quote_id IN ({})", quotes)
+            self._execute_in("DELETE FROM quotes WHERE id IN ({})", quotes)
+        for statement_id in sorted(pending):
+            self._assign_quote(statement_id)
+
+    def _assign_quote(self, statement_id: int) -> None:
+        row = self.db.execute("SELECT speaker, text, norm FROM statements WHERE id = ?", (statement_id,)).fetchone()
+        if row is None:
+            return
+        speaker, text, norm = row
+        quote_id = self._matching_quote(speaker, norm)
+        if quote_id is None:
+            head, tail = anchors(norm)
+            cursor = self.db.execute(
+                "INSERT INTO quotes (speaker, text, norm, head, tail) VALUES (?, ?, ?, ?, ?)",
+                (speaker, text, norm, head, tail),
+            )
+            quote_id = cursor.lastrowid
+        self.db.execute("UPDATE statements SET quote_id = ? WHERE id = ?", (quote_id, statement_id))
+
+    def _matching_quote(self, speaker: str | None, norm: str) -> int | None:
+        anonymous = speaker is None
+        if may_merge_exact(norm, anonymous):
+            row = self.db.execute(
+                "SELECT id FROM quotes WHERE speaker IS ? AND norm = ? ORDER BY id LIMIT 1", (speaker, norm)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        if not may_merge_near(norm, anonymous):
+            return None
+        head, tail = anchors(norm)
+        candidates = self.db.execute(
+            "SELECT id, norm FROM quotes WHERE speaker = ? AND head = ? "
+            "UNION SELECT id, norm FROM quotes WHERE speaker = ? AND tail = ? ORDER BY id",
+            (speaker, head, speaker, tail),
+        ).fetchall()
+        variants = [(similarity(norm, other), -quote_id, quote_id) for quote_id, other in candidates if is_variant(norm, other)]
+        return max(variants)[2] if variants else None
+
+    # -- speakers ---------------------------------------------------------------------------
+    def _refresh_speakers(self, slugs: set[str | None]) -> None:
+        for slug in sorted(s for s in slugs if s):
+            count, first, last = self.db.execute(
+                "SELECT count(*), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
+            ).fetchone()
+            if not count:
+                self.db.execute("DELETE FROM speakers WHERE id = ?", (slug,))
+                continue
+            name, kind = self._display_name(slug)
+            self.db.execute(
+                "INSERT INTO speakers (id, name, kind, statements, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+                "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date",
+                (slug, name, kind, count, first, last),
+            )
+
+    def _display_name(self, slug: str) -> tuple[str, str | None]:
+        """The speaker's name as articles write it: a person's fullest form, else the most capitalised."""
+        rows = self.db.execute("SELECT name, kind FROM names WHERE speaker = ?", (slug,)).fetchall()
+        displays = sorted({self.names.speaker_of(name)[1] for name, _ in rows}, key=lambda d: (d == d.lower(), d))
+        kinds = [kind for _, kind in rows]
+        kind = "person" if "person" in kinds else next((k for k in sorted(filter(None, kinds))), None)
+        return (displays[0] if displays else slug), kind
+
+    # -- the end of an ingest ----------------------------------------------------------------
+    def finish(self) -> int:
+        """Resolve every role description against the corpus's roles; returns how many changed speaker."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            touched = _Touched()
+            rows = self.db.execute(
+                "SELECT id, description, date, speaker FROM statements WHERE description IS NOT NULL"
+            ).fetchall()
+            for statement_id, description, date, speaker in rows:
+                slug = self._holder(description, date)
+                if slug != speaker:
+                    self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (slug, statement_id))
+                    touched.moved.add(statement_id)
+                    touched.speakers.update({speaker, slug})
+            self._assign_quotes(touched)
+            self._refresh_speakers(touched.speakers)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(touched.moved)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _select_in(self, sql: str, ids: set[int]) -> list[tuple]:
+        out: list[tuple] = []
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i:i + 500]
+            out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return out
+
+    def _execute_in(self, sql: str, ids: set[int]) -> None:
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i:i + 500]
+            self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+
+@dataclass
+class _Touched:
+    """What a batch changed, for the steps after it."""
+
+    new: list[int] = field(default_factory=list)  # statements inserted
+    moved: set[int] = field(default_factory=set)  # statements whose speaker changed
+    emptied_quotes: set[int] = field(default_factory=set)  # quotes that lost statements
+    speakers: set[str | None] = field(default_factory=set)
