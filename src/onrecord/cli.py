@@ -238,3 +238,7 @@ def eval_command(split_dir: str, subset: str, predictions: str | None, as_json: 
         Console(highlight=False, width=None if sys.stdout.isatty() else 150).print(format_table(results))
     if problems:
         sys.exit(EXIT_REJECTED)
+
+
+# The record's commands (ingest, search, speakers, speaker, export) register themselves on `main`.
+from . import cli_record  # noqa: E402,F401

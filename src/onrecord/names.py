@@ -230,7 +230,9 @@ class ArticleNames:
                 if t.dep_ in {"compound", "amod", "nmod"} and t.i < mention.tokens[0].i and t.tag_ not in {"DT", "PRP$", "POS"}
             ]
             if any(t.tag_.startswith("NN") and t.tag_ not in _PROPER for t in modifiers):
-                self._add_role(name, [t.lower_ for t in modifiers], mention.start)
+                # "London mayor Sadiq Khan": "London" hangs on "mayor", not on the name
+                words = sorted({w for t in modifiers for w in t.subtree if w.i < mention.tokens[0].i}, key=lambda w: w.i)
+                self._add_role(name, [w.lower_ for w in words if w.tag_ not in {"DT", "PRP$", "POS"} and not w.is_punct], mention.start)
             for child in head.children:
                 if child.dep_ == "appos" and child.tag_ in {"NN", "NNS"}:
                     self._add_role(name, _role_words(child), mention.start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -127,11 +127,20 @@ def extract_many(
 
 
 def extract_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16, nlp: Language | None = None
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    nlp: Language | None = None,
+    needs_parse: Callable[[Article], bool] | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Like ``extract_many``, with the roles each article gives its people (what the store learns from)."""
+    """Like ``extract_many``, with the roles each article gives its people (what the store learns from).
+
+    Articles for which ``needs_parse`` says False pass through in order with no
+    statements and no parse (the store links syndicated copies this way).
+    """
     nlp = nlp or load_pipeline()
-    pairs = ((parse_text(a), a) for a in articles)
+    pairs = ((parse_text(a) if needs_parse is None or needs_parse(a) else "", a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         roles = [RoleSighting(r["name"], r["role"]) for r in doc._.onrecord_roles or []]
         yield ArticleExtraction(article, _stamp(doc, article), roles, doc._.onrecord_error)

@@ -112,14 +112,24 @@ class NameIndex:
         return slugify(" ".join(name_words(target))), target
 
     def _full_name_for(self, name: str, words: tuple[str, ...]) -> str:
+        targets = self.full_forms(name, words)
+        return targets.pop() if len(targets) == 1 else name
+
+    def full_forms(self, name: str, words: tuple[str, ...] | None = None) -> set[str]:
+        """The people a person's name may be short for: {"Sadiq Khan", "Imran Khan"} for "Khan"."""
+        words = words or name_words(name)
         candidates = [
             other for other in self._by_last_word.get(words[-1], ())
             if other != name and self.kinds.get(other) == "person" and _extends(name_words(other), words)
         ]
-        targets = {self._longest_form(c) for c in candidates} if candidates else set()
-        if len(targets) == 1:
-            return targets.pop()
-        return name
+        return {self._longest_form(c) for c in candidates}
+
+    def ambiguous(self) -> list[str]:
+        """Person names that stand for several people: the bare surname two of them share."""
+        return sorted(
+            name for name, kind in self.kinds.items()
+            if kind == "person" and len(name_words(name)) == 1 and len(self.full_forms(name)) > 1
+        )
 
     def _longest_form(self, name: str) -> str:
         """A full name's one longer form in the corpus, or itself ("George Bush" -> "George W. Bush")."""
@@ -165,3 +175,18 @@ def holders_of(description: tuple[str, frozenset[str]], when: str, spells: list[
         if spell.head == head and words <= spell.words
         and Date.fromisoformat(spell.first) - ROLE_REACH <= day <= Date.fromisoformat(spell.last) + ROLE_REACH
     }
+
+
+def pick_by_context(candidates: set[str], article_words: set[str], role_words: dict[str, set[str]]) -> str | None:
+    """The one candidate the article's words point to: its first name or its roles' words appear.
+
+    "Khan said the congestion charge in London ..." is Sadiq Khan when the corpus
+    knows him as "london mayor" and knows no other Khan by a word of this article.
+    """
+    scores = {}
+    for candidate in candidates:
+        clues = set(name_words(candidate)[:-1]) | role_words.get(candidate, set())
+        scores[candidate] = len(clues & article_words)
+    best = max(scores.values(), default=0)
+    leaders = [c for c, score in scores.items() if score == best]
+    return leaders[0] if best > 0 and len(leaders) == 1 else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -28,7 +29,8 @@ from typing import Literal
 
 from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
 from .model import Article, ArticleExtraction, Statement
-from .speakers import NameIndex, RoleSpell, description_key, holders_of, role_key
+from .names import normalise_word
+from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "onrecord.db"
@@ -353,7 +355,7 @@ class Store:
 
     # -- the end of an ingest ----------------------------------------------------------------
     def finish(self) -> int:
-        """Resolve every role description against the corpus's roles; returns how many changed speaker."""
+        """Resolve role descriptions and shared surnames against the whole corpus; returns how many moved."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             touched = _Touched()
@@ -366,6 +368,7 @@ class Store:
                     self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (slug, statement_id))
                     touched.moved.add(statement_id)
                     touched.speakers.update({speaker, slug})
+            self._resolve_shared_surnames(touched)
             self._assign_quotes(touched)
             self._refresh_speakers(touched.speakers)
             self.db.execute("COMMIT")
@@ -373,6 +376,28 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         return len(touched.moved)
+
+    def _resolve_shared_surnames(self, touched: "_Touched") -> None:
+        """A bare surname two people share goes to the one its article's words point to, if any."""
+        ambiguous = self.names.ambiguous()
+        if not ambiguous:
+            return
+        role_words: dict[str, set[str]] = defaultdict(set)
+        for name, _head, words in self.spells:
+            role_words[name] |= words
+        rows = self.db.execute(
+            f"SELECT s.id, s.name, s.speaker, a.text FROM statements s JOIN articles a ON a.id = s.article_id "
+            f"WHERE s.name IN ({','.join('?' * len(ambiguous))}) ORDER BY s.id",
+            ambiguous,
+        ).fetchall()
+        for statement_id, name, speaker, text in rows:
+            article_words = {normalise_word(w) for w in re.findall(r"\w+", text)}
+            choice = pick_by_context(self.names.full_forms(name), article_words, role_words)
+            slug = self.names.speaker_of(choice)[0] if choice else self.names.speaker_of(name)[0]
+            if slug != speaker:
+                self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (slug, statement_id))
+                touched.moved.add(statement_id)
+                touched.speakers.update({speaker, slug})
 
     # -- helpers -----------------------------------------------------------------------------
     def _select_in(self, sql: str, ids: set[int]) -> list[tuple]:

@@ -1,0 +1,157 @@
+"""Ingestion: articles in, through extraction, into the store in whole batches.
+
+Before an article is parsed (the costly part) the store is asked what writing it
+would do: an unchanged article is skipped, and a copy of a text already stored (or
+met earlier in this run) is linked without a parse. Everything else is extracted
+on ``jobs`` processes and written ``batch_size`` articles per transaction, so a
+killed run keeps its whole batches and a rerun skips them.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .inputs import Ignored, Rejection
+from .model import Article, ArticleExtraction
+from .store import Outcome, Store, text_hash
+
+DEFAULT_BATCH = 64
+
+
+@dataclass
+class IngestSummary:
+    """What a run did, for the closing line and the exit code."""
+
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    copies: int = 0
+    failed: int = 0
+    rejected: int = 0
+    statements: int = 0
+    speakers: int = 0
+    seconds: float = 0.0
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.unchanged + self.updated + self.copies + self.failed
+
+    def add(self, outcome: Outcome, count: int = 1) -> None:
+        attribute = {"copy": "copies"}.get(outcome, outcome)
+        setattr(self, attribute, getattr(self, attribute) + count)
+
+    def line(self) -> str:
+        parts = [
+            f"{self.articles} articles: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+            f"{self.copies} copies linked, {self.failed} failed, {self.rejected} rejected",
+            f"{self.statements} statements stored",
+            f"{self.speakers} speakers in the store",
+        ]
+        if self.ignored:
+            parts.append(f"{len(self.ignored)} files ignored (not .txt, .jsonl or .html)")
+        return "; ".join(parts)
+
+
+@dataclass
+class Progress:
+    """Callbacks the caller may watch: one call per article done, one per rejected input."""
+
+    article_done: Callable[[int], None] = lambda statements: None
+    rejected: Callable[[Rejection], None] = lambda rejection: None
+    warning: Callable[[str, str], None] = lambda origin, message: None
+    failed: Callable[[Article, str], None] = lambda article, error: None
+
+
+def ingest(
+    items: Iterable[Article | Rejection | Ignored],
+    store: Store,
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+    nlp=None,
+) -> IngestSummary:
+    """Read, extract and store every article; returns what happened."""
+    from .pipeline import extract_articles
+
+    progress = progress or Progress()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    planner = _Planner(store)
+    work = planner.articles_to_write(_articles(items, summary, progress), summary, progress)
+    batch: list[ArticleExtraction] = []
+    for found in extract_articles(work, n_process=jobs, nlp=nlp, needs_parse=planner.needs_parse):
+        if found.error:
+            progress.failed(found.article, found.error)
+        batch.append(found)
+        if len(batch) >= batch_size:
+            _write(store, batch, summary, progress)
+            batch = []
+    if batch:
+        _write(store, batch, summary, progress)
+    store.finish()
+    summary.speakers = store.db.execute("SELECT count(*) FROM speakers").fetchone()[0]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _articles(
+    items: Iterable[Article | Rejection | Ignored], summary: IngestSummary, progress: Progress
+) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, Rejection):
+            summary.rejected += 1
+            progress.rejected(item)
+        elif isinstance(item, Ignored):
+            summary.ignored.append(item.origin)
+        else:
+            for warning in item.warnings:
+                progress.warning(item.origin, warning)
+            yield item
+
+
+def _write(store: Store, batch: list[ArticleExtraction], summary: IngestSummary, progress: Progress) -> None:
+    result = store.write(batch)
+    for outcome, count in result.outcomes.items():
+        summary.add(outcome, count)
+    summary.statements += result.statements
+    for found in batch:
+        progress.article_done(len(found.statements))
+
+
+class _Planner:
+    """Decides, before the parse, which articles need one; remembers this run's texts."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending_ids: dict[str, str] = {}  # id -> text hash, for articles not yet committed
+        self.pending_hashes: dict[str, str] = {}  # text hash -> first id with it
+        self.skip_parse: set[int] = set()
+
+    def articles_to_write(
+        self, articles: Iterator[Article], summary: IngestSummary, progress: Progress
+    ) -> Iterator[Article]:
+        for article in articles:
+            outcome = self.plan(article)
+            if outcome == "unchanged":
+                summary.unchanged += 1
+                progress.article_done(0)
+                continue
+            if outcome == "copy":
+                self.skip_parse.add(id(article))
+            yield article
+
+    def plan(self, article: Article) -> Outcome:
+        digest = text_hash(article.text)
+        if self.pending_ids.get(article.id) == digest:
+            return "unchanged"
+        first = self.pending_hashes.setdefault(digest, article.id)
+        self.pending_ids[article.id] = digest
+        if first != article.id:
+            return "copy"
+        return self.store.plan(article)
+
+    def needs_parse(self, article: Article) -> bool:
+        return id(article) not in self.skip_parse

@@ -1,0 +1,228 @@
+"""Reading the record: full-text search with filters, speakers, one speaker, quotes.
+
+Every function takes a ``Store`` and returns plain dicts and lists, the shapes the
+CLI prints and the JSON API serves. Statements come back as in the statement JSONL,
+plus the ids of their speaker, article and quote.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from .speakers import name_words, slugify
+from .store import Store
+
+MAX_LIMIT = 1000
+MAX_QUERY_CHARS = 500
+STATEMENT_TYPES = ("direct", "mixed", "indirect")
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+class QueryError(ValueError):
+    """A search the user asked for cannot run (bad date, unknown type, empty query)."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    results: list[dict[str, Any]]
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word (or "quoted phrase") must occur; a trailing * is a prefix."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters, at most {MAX_QUERY_CHARS})")
+    terms = []
+    for phrase, word in _TERM.findall(text):
+        words = re.findall(r"\w+", phrase if phrase else word)
+        if not words:
+            continue
+        prefix = "*" if word.endswith("*") and not phrase else ""
+        terms.append('"' + " ".join(words) + '"' + prefix)
+    if not terms:
+        raise QueryError(f"nothing to search for in {text!r}")
+    return " ".join(terms)
+
+
+def find_speakers(store: Store, name: str) -> list[str]:
+    """Speaker ids a name given by a user means: its id, or every speaker whose name holds all its words."""
+    slug = slugify(name)
+    if store.db.execute("SELECT 1 FROM speakers WHERE id = ?", (slug,)).fetchone():
+        return [slug]
+    wanted = set(name_words(name))
+    if not wanted:
+        return []
+    rows = store.db.execute(
+        "SELECT id, name FROM speakers WHERE name LIKE ? ORDER BY statements DESC, id",
+        (f"%{max(wanted, key=len)}%",),
+    ).fetchall()
+    matches = [r["id"] for r in rows if wanted <= set(name_words(r["name"]))]
+    if matches:
+        return matches
+    aliased = store.db.execute(
+        "SELECT DISTINCT speaker FROM names WHERE name LIKE ? ORDER BY speaker", (f"%{max(wanted, key=len)}%",)
+    ).fetchall()
+    return [r[0] for r in aliased if store.db.execute("SELECT 1 FROM speakers WHERE id = ?", (r[0],)).fetchone()]
+
+
+def search(
+    store: Store,
+    text: str | None = None,
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    marks: tuple[str, str] = ("[", "]"),
+) -> SearchResult:
+    """Statements matching the words (bm25 order) and filters (newest first without words)."""
+    if type is not None and type not in STATEMENT_TYPES:
+        raise QueryError(f"unknown type {type!r}: use one of {', '.join(STATEMENT_TYPES)}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    where, params = _filters(store, speaker, since, until, type)
+    if where is None:
+        return SearchResult(0, [])
+    if text and text.strip():
+        match = fts_query(text)
+        base = "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid WHERE statements_fts MATCH ?"
+        params = [match, *params]
+        select = (
+            f"SELECT s.*, snippet(statements_fts, 0, ?, ?, '…', 32) AS snippet {base}{where} "
+            "ORDER BY bm25(statements_fts), s.id LIMIT ? OFFSET ?"
+        )
+        rows = store.db.execute(select, [*marks, *params, limit, offset]).fetchall()
+    else:
+        base = "FROM statements s WHERE 1 = 1"
+        select = f"SELECT s.*, NULL AS snippet {base}{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?"
+        rows = store.db.execute(select, [*params, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) {base}{where}", params).fetchone()[0]
+    return SearchResult(total, [statement_record(store, row) for row in rows])
+
+
+def _filters(
+    store: Store, speaker: str | None, since: str | None, until: str | None, type: str | None
+) -> tuple[str | None, list[Any]]:
+    from .inputs import parse_date
+
+    clauses, params = [], []
+    if speaker:
+        ids = find_speakers(store, speaker)
+        if not ids:
+            return None, []
+        clauses.append(f"s.speaker IN ({','.join('?' * len(ids))})")
+        params += ids
+    for value, op in ((since, ">="), (until, "<=")):
+        if value:
+            try:
+                parse_date(value)
+            except ValueError as error:
+                raise QueryError(str(error)) from None
+            clauses.append(f"s.date {op} ?")
+            params.append(value)
+    if type:
+        clauses.append("s.type = ?")
+        params.append(type)
+    return "".join(" AND " + c for c in clauses), params
+
+
+def statement_record(store: Store, row: sqlite3.Row) -> dict[str, Any]:
+    """A stored statement as in the statement JSONL, with its speaker, article and quote ids."""
+    speaker = _speaker_row(store, row["speaker"])
+    record: dict[str, Any] = {
+        "id": row["id"],
+        "article": row["article_id"],
+        "date": row["date"],
+        "type": row["type"],
+        "content": {"text": row["text"], "spans": json.loads(row["spans"])},
+        "cue": _span(row["cue"], row["cue_start"], row["cue_end"]),
+        "speaker": {
+            "mention": _span(row["mention"], row["mention_start"], row["mention_end"]),
+            "name": speaker["name"] if speaker else row["name"],
+            "kind": speaker["kind"] if speaker else row["kind"],
+            "id": row["speaker"],
+        },
+        "confidence": row["confidence"],
+        "speech": bool(row["speech"]),
+        "quote": row["quote_id"],
+    }
+    if "snippet" in row.keys() and row["snippet"] is not None:
+        record["snippet"] = row["snippet"]
+    return record
+
+
+def _speaker_row(store: Store, slug: str | None) -> sqlite3.Row | None:
+    if slug is None:
+        return None
+    return store.db.execute("SELECT * FROM speakers WHERE id = ?", (slug,)).fetchone()
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+    return None if text is None else {"text": text, "start": start, "end": end}
+
+
+def speakers(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Speakers ranked by how many statements they made (in the date range, when given)."""
+    where, params = _filters(store, None, since, until, None)
+    rows = store.db.execute(
+        "SELECT s.speaker AS id, count(*) AS statements, min(s.date) AS first_date, max(s.date) AS last_date "
+        f"FROM statements s WHERE s.speaker IS NOT NULL{where} GROUP BY s.speaker "
+        "ORDER BY statements DESC, id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    out = []
+    for row in rows:
+        speaker = _speaker_row(store, row["id"])
+        out.append({
+            "id": row["id"], "name": speaker["name"] if speaker else row["id"],
+            "kind": speaker["kind"] if speaker else None, "statements": row["statements"],
+            "first_date": row["first_date"], "last_date": row["last_date"],
+        })
+    return out
+
+
+def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, Any] | None:
+    """One speaker: aliases, roles with dates, statements per month, latest statements."""
+    ids = find_speakers(store, name)
+    if not ids:
+        return None
+    slug = ids[0]
+    speaker = _speaker_row(store, slug)
+    aliases = store.db.execute(
+        "SELECT mention AS alias, count(*) AS count FROM statements WHERE speaker = ? AND mention IS NOT NULL "
+        "GROUP BY mention ORDER BY count DESC, mention LIMIT 50",
+        (slug,),
+    ).fetchall()
+    names = [r[0] for r in store.db.execute("SELECT name FROM names WHERE speaker = ? ORDER BY name", (slug,))]
+    roles = store.db.execute(
+        f"SELECT role, count(*) AS count, min(date) AS first_date, max(date) AS last_date FROM roles "
+        f"WHERE name IN ({','.join('?' * len(names)) or 'NULL'}) GROUP BY role ORDER BY count DESC, role LIMIT 30",
+        names,
+    ).fetchall()
+    months = store.db.execute(
+        "SELECT substr(date, 1, 7) AS month, count(*) AS count FROM statements WHERE speaker = ? AND date IS NOT NULL "
+        "GROUP BY month ORDER BY month",
+        (slug,),
+    ).fetchall()
+    rows = store.db.execute(
+        "SELECT *, NULL AS snippet FROM statements WHERE speaker = ? ORDER BY date DESC, id DESC LIMIT ?", (slug, latest)
+    ).fetchall()
+    return {
+        "id": slug,
+        "name": speaker["name"],
+        "kind": speaker["kind"],
+        "statements": speaker["statements"],
+        "first_date": speaker["first_date"],
+        "last_date": speaker["last_date"],
+        "names": names,
+        "aliases": [dict(r) for r in aliases],
+        "roles": [dict(r) for r in roles],
+        "months": [dict(r) for r in months],
+        "latest": [statement_record(store, r) for r in rows],
+        "also_matching": ids[1:],
+    }

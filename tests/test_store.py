@@ -1,0 +1,199 @@
+"""The store on real SQLite files: speakers across articles, merged quotes, idempotency, replacement, copies."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from onrecord.inputs import read_inputs
+from onrecord.ingest import ingest
+from onrecord.model import Article
+from onrecord.search import search, speaker_profile
+from onrecord.store import Store
+
+from store_dump import logical_dump
+
+KHAN_CORPUS = {
+    "a1": "date 2023-10-01\nLondon mayor Sadiq Khan said the city would host a peace vigil on Sunday.\n\n"
+          "Labour leader Keir Starmer said that the party backed a humanitarian pause in Gaza.\n",
+    "a2": 'date 2023-10-05\nMayor Sadiq Khan said: "We will keep the buses running through the strike, '
+          'whatever it costs the city this winter."\n',
+    "a3": "date 2023-10-08\nKhan said that the congestion charge in London would not rise this year.\n",
+    "a4": "date 2023-10-09\nTransport\n\nThe London mayor said on Monday that the night tube would reopen in the spring.\n",
+    "a5": "date 2023-10-09\nPolitics\n\nThe Labour leader said that the party would publish its plans for the railways next month.\n",
+    "a6": "date 2023-10-10\nFormer Pakistani prime minister Imran Khan said that the elections had been rigged "
+          "against his party.\n",
+}
+
+
+def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def ingest_paths(db: Path, *paths: Path, nlp, batch_size: int = 64):
+    with Store(db) as store:
+        return ingest(read_inputs([str(p) for p in paths]), store, nlp=nlp, batch_size=batch_size)
+
+
+def speaker_of(db: Path, article: str) -> set[str | None]:
+    with Store(db, readonly=True) as store:
+        return {r[0] for r in store.db.execute("SELECT speaker FROM statements WHERE article_id = ?", (article,))}
+
+
+def test_one_person_is_one_speaker_across_articles(tmp_path, nlp):
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
+    assert speaker_of(db, "a2") == {"sadiq-khan"}  # "Mayor Sadiq Khan"
+    assert speaker_of(db, "a3") == {"sadiq-khan"}  # "Khan", with "London" pointing to the mayor
+    assert speaker_of(db, "a4") == {"sadiq-khan"}  # "The London mayor", never named in its article
+    assert speaker_of(db, "a5") == {"keir-starmer"}  # "The Labour leader"
+    assert speaker_of(db, "a6") == {"imran-khan"}  # shares the surname, not the person
+    with Store(db, readonly=True) as store:
+        profile = speaker_profile(store, "Sadiq Khan")
+    assert profile is not None and profile["statements"] == 4
+    aliases = {a["alias"] for a in profile["aliases"]}
+    assert {"London mayor Sadiq Khan", "Mayor Sadiq Khan", "Khan", "The London mayor"} <= aliases
+    roles = {r["role"]: (r["first_date"], r["last_date"]) for r in profile["roles"]}
+    assert roles["london mayor"] == ("2023-10-01", "2023-10-01")
+
+
+def test_a_shared_surname_without_clues_stays_apart(tmp_path, nlp):
+    corpus = dict(KHAN_CORPUS, a3="date 2023-10-08\nKhan said that the decision would not change.\n")
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    assert speaker_of(db, "a3") == {"khan"}
+    assert speaker_of(db, "a1") & {"sadiq-khan"} and speaker_of(db, "a6") == {"imran-khan"}
+
+
+def test_a_surname_joins_the_one_person_who_has_it_even_when_named_later(tmp_path, nlp):
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "first", {"a3": KHAN_CORPUS["a3"]}), nlp=nlp)
+    assert speaker_of(db, "a3") == {"khan"}
+    ingest_paths(db, write_corpus(tmp_path / "then", {"a2": KHAN_CORPUS["a2"]}), nlp=nlp)
+    assert speaker_of(db, "a3") == {"sadiq-khan"}
+    with Store(db, readonly=True) as store:
+        assert [r[0] for r in store.db.execute("SELECT id FROM speakers")] == ["sadiq-khan"]
+
+
+def test_a_role_only_names_someone_near_the_dates_it_was_seen(tmp_path, nlp):
+    corpus = {"a1": KHAN_CORPUS["a1"], "late": KHAN_CORPUS["a4"].replace("2023-10-09", "2026-01-09")}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    assert speaker_of(db, "late") == {None}
+
+
+def test_reference_article_repeated_quote_is_one_quote_with_two_occurrences(tmp_path, nlp, seed_path):
+    db = tmp_path / "record.db"
+    ingest_paths(db, seed_path, nlp=nlp)
+    with Store(db, readonly=True) as store:
+        rows = store.db.execute(
+            "SELECT quote_id, speaker, text FROM statements WHERE text LIKE '%I join the international community%'"
+        ).fetchall()
+        assert len(rows) == 2
+        assert rows[0]["quote_id"] == rows[1]["quote_id"]
+        assert {r["speaker"] for r in rows} == {"sadiq-khan"}
+        article_text = store.db.execute("SELECT text FROM articles").fetchone()[0]
+        for row in store.db.execute("SELECT text, spans, cue, cue_start, cue_end FROM statements"):
+            spans = json.loads(row["spans"])
+            assert " ".join(article_text[a:b] for a, b in spans) == row["text"]
+            if row["cue"] is not None:
+                assert article_text[row["cue_start"]:row["cue_end"]] == row["cue"]
+        distinct = store.db.execute("SELECT count(DISTINCT quote_id), count(*) FROM statements").fetchone()
+    assert distinct[0] == distinct[1] - 1  # only the repeated quote merged
+
+
+def test_short_phrases_merge_within_a_speaker_never_across(tmp_path, nlp):
+    corpus = {
+        "p1": 'date 2023-01-02\nMaria Lopez said: "We will see."\n',
+        "p2": 'date 2023-01-03\nJohn Carter said: "We will see."\n',
+        "p3": 'date 2023-01-04\nMaria Lopez said: "We will see!"\n',
+    }
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        quotes = store.db.execute("SELECT speaker, count(*) FROM statements GROUP BY quote_id ORDER BY speaker").fetchall()
+    assert [tuple(q) for q in quotes] == [("john-carter", 1), ("maria-lopez", 2)]
+
+
+def test_ingest_is_idempotent_and_a_changed_article_replaces_its_statements(tmp_path, nlp):
+    folder = write_corpus(tmp_path / "in", KHAN_CORPUS)
+    db = tmp_path / "record.db"
+    first = ingest_paths(db, folder, nlp=nlp)
+    assert (first.new, first.unchanged) == (6, 0)
+    before = logical_dump(db)
+    again = ingest_paths(db, folder, nlp=nlp)
+    assert (again.new, again.unchanged, again.updated, again.statements) == (0, 6, 0, 0)
+    assert logical_dump(db) == before
+
+    (folder / "a6.txt").write_text(
+        "date 2023-10-11\nImran Khan said that his party would boycott the vote and take the case to court.\n"
+    )
+    changed = ingest_paths(db, folder, nlp=nlp)
+    assert (changed.updated, changed.unchanged) == (1, 5)
+    after = logical_dump(db)
+    a6 = [s for s in after["statements"] if s[0] == "a6"]
+    assert len(a6) == 1 and "boycott" in a6[0][3]
+    assert [s for s in after["statements"] if s[0] != "a6"] == [s for s in before["statements"] if s[0] != "a6"]
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("SELECT date FROM articles WHERE id = 'a6'").fetchone()[0] == "2023-10-11"
+        assert search(store, "rigged").total == 0 and search(store, "boycott").total == 1
+
+
+def test_a_syndicated_copy_is_linked_not_counted_twice(tmp_path, nlp):
+    folder = write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"], "a1-copy": KHAN_CORPUS["a1"]})
+    db = tmp_path / "record.db"
+    summary = ingest_paths(db, folder, nlp=nlp)
+    assert (summary.new, summary.copies) == (1, 1)
+    with Store(db, readonly=True) as store:
+        links = dict(store.db.execute("SELECT id, copy_of FROM articles").fetchall())
+        assert sorted(links.items(), key=lambda kv: kv[1] is None) in (
+            [("a1", "a1-copy"), ("a1-copy", None)], [("a1-copy", "a1"), ("a1", None)]
+        )
+        copy = next(i for i, original in links.items() if original)
+        assert store.db.execute("SELECT count(*) FROM statements WHERE article_id = ?", (copy,)).fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 2
+
+
+def test_samples_ingest_with_offsets_that_round_trip(tmp_path, nlp):
+    db = tmp_path / "record.db"
+    summary = ingest_paths(db, SAMPLES, nlp=nlp, batch_size=2)
+    assert summary.new == 5 and summary.statements > 30
+    with Store(db, readonly=True) as store:
+        texts = dict(store.db.execute("SELECT id, text FROM articles").fetchall())
+        for row in store.db.execute("SELECT article_id, text, spans, mention, mention_start, mention_end FROM statements"):
+            text = texts[row["article_id"]]
+            assert " ".join(text[a:b] for a, b in json.loads(row["spans"])) == row["text"]
+            if row["mention"] is not None:
+                assert text[row["mention_start"]:row["mention_end"]] == row["mention"]
+        counted = store.db.execute("SELECT sum(statements) FROM speakers").fetchone()[0]
+        attributed = store.db.execute("SELECT count(*) FROM statements WHERE speaker IS NOT NULL").fetchone()[0]
+    assert counted == attributed
+
+
+def test_a_store_of_another_kind_is_refused(tmp_path):
+    bogus = tmp_path / "not-a-store.db"
+    bogus.write_bytes(b"this is not sqlite at all" * 100)
+    from onrecord.store import StoreError
+
+    with pytest.raises(StoreError, match="not-a-store.db"):
+        Store(bogus)
+
+
+def test_extraction_failure_is_stored_and_counted(tmp_path, nlp, monkeypatch):
+    import onrecord.pipeline as pipeline
+
+    def explode(doc, body_start=0):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "find_statements_and_roles", explode)
+    db = tmp_path / "record.db"
+    with Store(db) as store:
+        summary = ingest([Article(id="x", text="Ann Lee said that it rained.", date="2023-01-01")], store, nlp=nlp)
+    assert summary.failed == 1
+    with Store(db, readonly=True) as store:
+        assert "boom" in store.db.execute("SELECT error FROM articles WHERE id = 'x'").fetchone()[0]
