@@ -1,0 +1,232 @@
+"""Scale benchmarks for the store: ingest throughput, memory at 10k and 100k articles, search at 1M statements.
+
+    python benchmarks/store_scale.py                 # everything below, ~40 min on 2 cores
+    python benchmarks/store_scale.py throughput --articles 1000
+    python benchmarks/store_scale.py replay --articles 100000 --db /tmp/big.db
+    python benchmarks/store_scale.py search --db /tmp/big.db
+
+- throughput: the same synthetic articles through bare extraction (statements
+  discarded) and through `ingest` into a new store, both on --jobs processes.
+- replay: the store's own cost and memory at a size no 2-core machine parses in a
+  session (100k articles is ~70M words, ~2 hours of parsing): each real source
+  article is extracted once, and its statements are moved onto every shuffled
+  copy (offsets follow their paragraphs), then written through ``Store.write``
+  exactly as ingest writes them. Peak memory is the process's max RSS; each size
+  runs in a fresh process.
+- search: text + speaker queries drawn from the store's own statements, timed
+  through ``onrecord.search.search`` (count, page of 20, snippets).
+Results go to benchmarks/results/store_scale.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from synth_corpus import Source, Synthetic, sources, synthesise  # noqa: E402
+
+from onrecord import __version__  # noqa: E402
+from onrecord.model import Article, ArticleExtraction, Span, Speaker, Statement  # noqa: E402
+
+RESULTS = REPO / "benchmarks" / "results" / "store_scale.json"
+CACHE = Path(tempfile.gettempdir()) / f"onrecord-{__version__}-source-extractions.pkl"
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- throughput -----------------------------------------------------------------------
+def throughput(articles: int, jobs: int) -> dict:
+    from onrecord.ingest import ingest
+    from onrecord.inputs import read_inputs
+    from onrecord.pipeline import extract_articles, load_pipeline
+    from onrecord.store import Store
+
+    nlp = load_pipeline()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "synth.jsonl"
+        with corpus.open("w", encoding="utf-8") as stream:
+            for item in synthesise(articles, sources()):
+                stream.write(json.dumps({"id": item.id, "date": item.date, "text": item.text}) + "\n")
+        words = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
+        list(extract_articles(list(read_inputs([str(corpus)]))[:5], nlp=nlp))  # warm up
+        started = time.perf_counter()
+        statements = sum(len(f.statements) for f in extract_articles(read_inputs([str(corpus)]), n_process=jobs, nlp=nlp))
+        extract_s = time.perf_counter() - started
+        with Store(Path(folder) / "bench.db") as store:
+            started = time.perf_counter()
+            summary = ingest(read_inputs([str(corpus)]), store, jobs=jobs, nlp=nlp)
+            ingest_s = time.perf_counter() - started
+    return {
+        "articles": articles, "words": words, "jobs": jobs, "statements": statements,
+        "extract_articles_per_s": round(articles / extract_s, 2), "ingest_articles_per_s": round(articles / ingest_s, 2),
+        "extract_s": round(extract_s, 1), "ingest_s": round(ingest_s, 1),
+        "ingest_vs_extract": round(extract_s / ingest_s, 3), "stored_statements": summary.statements,
+    }
+
+
+# -- replay -----------------------------------------------------------------------------
+def source_extractions(pool: list[Source], jobs: int) -> dict[str, ArticleExtraction]:
+    if CACHE.exists():
+        with CACHE.open("rb") as stream:
+            cached = pickle.load(stream)
+        if set(cached) == {s.id for s in pool}:
+            return cached
+    from onrecord.pipeline import extract_articles
+
+    print(f"extracting {len(pool)} source articles once (cached in {CACHE}) ...", file=sys.stderr)
+    found = {f.article.id: f for f in extract_articles((Article(s.id, s.text) for s in pool), n_process=jobs)}
+    with CACHE.open("wb") as stream:
+        pickle.dump(found, stream)
+    return found
+
+
+def moved(item: Synthetic, found: ArticleExtraction) -> ArticleExtraction:
+    """The source's statements placed on the shuffled copy: every offset follows its paragraph."""
+    starts = [start for start, _ in item.source.paragraphs]
+    shifts = item.shifts()
+
+    def shift(position: int) -> int:
+        return position + shifts[max(bisect_right(starts, position) - 1, 0)]
+
+    def span(old: Span | None) -> Span | None:
+        return None if old is None else Span(old.text, shift(old.start), shift(old.start) + len(old.text))
+
+    statements = [
+        replace(
+            s, spans=tuple((shift(a), shift(a) + b - a) for a, b in s.spans), cue=span(s.cue),
+            speaker=Speaker(span(s.speaker.mention), s.speaker.name, s.speaker.kind), article=item.id, date=item.date,
+        )
+        for s in found.statements
+    ]
+    article = Article(item.id, item.text, date=item.date, source=f"synthetic from {item.source.id}")
+    return ArticleExtraction(article, statements, found.roles, found.error)
+
+
+def replay(articles: int, db: Path, jobs: int, batch: int = 64) -> dict:
+    from onrecord.store import Store
+
+    pool = sources()
+    extractions = source_extractions(pool, jobs)
+    baseline = peak_rss_mib()
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    statements = 0
+    with Store(db) as store:
+        pending: list[ArticleExtraction] = []
+        for item in synthesise(articles, pool):
+            pending.append(moved(item, extractions[item.source.id]))
+            if len(pending) >= batch:
+                statements += store.write(pending).statements
+                pending = []
+        if pending:
+            statements += store.write(pending).statements
+        finish_started = time.perf_counter()
+        store.finish()
+        finish_s = time.perf_counter() - finish_started
+    seconds = time.perf_counter() - started
+    return {
+        "articles": articles, "statements": statements, "seconds": round(seconds, 1), "finish_s": round(finish_s, 1),
+        "articles_per_s": round(articles / seconds, 1), "peak_rss_mib": round(peak_rss_mib(), 1),
+        "rss_before_writing_mib": round(baseline, 1), "db_mib": round(db.stat().st_size / 2**20, 1),
+    }
+
+
+# -- search -------------------------------------------------------------------------------
+def search_latency(db: Path, queries: int, seed: int = 3) -> dict:
+    from onrecord.search import search
+    from onrecord.store import Store
+
+    rng = random.Random(seed)
+    with Store(db, readonly=True) as store:
+        total = store.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+        top = store.db.execute("SELECT max(id) FROM statements").fetchone()[0]
+        cases = []
+        while len(cases) < queries:
+            row = store.db.execute(
+                "SELECT s.text, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker WHERE s.id >= ? LIMIT 1",
+                (rng.randrange(top),),
+            ).fetchone()
+            words = [w for w in row[0].split() if w.isalpha() and len(w) > 4]
+            if words:
+                cases.append((" ".join(rng.sample(words, min(2, len(words)))), row[1]))
+        timings = {"text+speaker": [], "text": [], "speaker": []}
+        for text, name in cases:
+            for kind, kwargs in (("text+speaker", {"speaker": name}), ("text", {}), ("speaker", {"speaker": name})):
+                started = time.perf_counter()
+                search(store, None if kind == "speaker" else text, **kwargs)
+                timings[kind].append((time.perf_counter() - started) * 1000)
+    return {
+        "statements": total, "queries": queries, "db_mib": round(db.stat().st_size / 2**20, 1),
+        **{f"{kind}_ms": {"p50": round(statistics.median(t), 1), "p95": round(_p95(t), 1), "max": round(max(t), 1)}
+           for kind, t in timings.items()},
+    }
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+# -- the whole run ---------------------------------------------------------------------------
+def in_child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args, "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("phase", nargs="?", default="all", choices=("all", "throughput", "replay", "search"))
+    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "onrecord-scale.db")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="print one JSON line (used between processes)")
+    args = parser.parse_args()
+    if args.phase == "throughput":
+        result = throughput(args.articles or 1000, args.jobs)
+    elif args.phase == "replay":
+        result = replay(args.articles or 10_000, args.db, args.jobs)
+    elif args.phase == "search":
+        result = search_latency(args.db, args.queries)
+    else:
+        result = run_all(args)
+    print(json.dumps(result) if args.json else json.dumps(result, indent=2))
+
+
+def run_all(args: argparse.Namespace) -> dict:
+    results = {
+        "onrecord": __version__, "python": platform.python_version(), "machine": f"{platform.machine()}, "
+        f"{len(__import__('os').sched_getaffinity(0))} cores", "date": time.strftime("%Y-%m-%d"),
+        "throughput": in_child("throughput", "--articles", str(args.articles or 1000), "--jobs", str(args.jobs)),
+    }
+    print(json.dumps(results["throughput"]), file=sys.stderr)
+    results["replay"] = []
+    for size in (10_000, 100_000):
+        db = args.db.with_name(f"onrecord-scale-{size}.db")
+        results["replay"].append(in_child("replay", "--articles", str(size), "--db", str(db), "--jobs", str(args.jobs)))
+        print(json.dumps(results["replay"][-1]), file=sys.stderr)
+    results["search"] = in_child("search", "--db", str(args.db.with_name("onrecord-scale-100000.db")),
+                                 "--queries", str(args.queries))
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    return results
+
+
+if __name__ == "__main__":
+    main()
