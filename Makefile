@@ -22,6 +22,10 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/onrecord extract samples/wikinews-sample.jsonl --format table
+	$(BIN)/onrecord ingest samples/wikinews-sample.jsonl --db demo.db
+	$(BIN)/onrecord speakers --db demo.db --limit 8 --format table
+	$(BIN)/onrecord search "climate OR coronavirus" --db demo.db --limit 3 --format table
+	@echo "The record is in demo.db: try .venv/bin/onrecord search --db demo.db --speaker 'Sadiq Khan'"
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest

@@ -197,3 +197,35 @@ def test_extraction_failure_is_stored_and_counted(tmp_path, nlp, monkeypatch):
     assert summary.failed == 1
     with Store(db, readonly=True) as store:
         assert "boom" in store.db.execute("SELECT error FROM articles WHERE id = 'x'").fetchone()[0]
+
+
+def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
+    from onrecord.search import QueryError, fts_query
+
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        assert search(store, "buses strike").total == 1
+        assert search(store, '"strike whatever"').total == 1  # a phrase, punctuation aside
+        assert search(store, "buses OR railways").total == 2
+        assert search(store, "rail*").total == 1
+        hit = search(store, "congestion", marks=("<b>", "</b>")).results[0]
+        assert "<b>congestion</b>" in hit["snippet"] and hit["speaker"]["id"] == "sadiq-khan"
+        assert {r["article"] for r in search(store, speaker="Sadiq Khan", limit=10).results} == {"a1", "a2", "a3", "a4"}
+        assert search(store, speaker="Khan").total == 5  # both Khans: every speaker whose name holds the word
+        assert search(store, speaker="sadiq-khan", since="2023-10-06").total == 2
+        assert search(store, speaker="Sadiq Khan", until="2023-10-04", type="direct").total == 0
+        assert search(store, speaker="Sadiq Khan", until="2023-10-04", type="indirect").total == 1
+        assert search(store, type="direct").total == 1
+        newest_first = [r["date"] for r in search(store, limit=10).results]
+        assert newest_first == sorted(newest_first, reverse=True)
+        pages = [search(store, limit=2, offset=o).results for o in (0, 2, 4, 6)]
+        assert len({r["id"] for page in pages for r in page}) == 7
+        assert search(store, "buses", speaker="Nobody Known").total == 0
+        for bad in ({"type": "rumour"}, {"since": "2023-02-30"}, {"limit": 0}):
+            with pytest.raises(QueryError):
+                search(store, "x", **bad)
+    with pytest.raises(QueryError):
+        fts_query("x" * 600)
+    with pytest.raises(QueryError, match="nothing to search"):
+        fts_query("OR ( )")

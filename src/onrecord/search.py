@@ -19,6 +19,7 @@ MAX_LIMIT = 1000
 MAX_QUERY_CHARS = 500
 STATEMENT_TYPES = ("direct", "mixed", "indirect")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
+_OPERATORS = frozenset({"OR", "AND", "NOT"})
 
 
 class QueryError(ValueError):
@@ -32,16 +33,27 @@ class SearchResult:
 
 
 def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: every word (or "quoted phrase") must occur; a trailing * is a prefix."""
+    """The user's words as an FTS5 query.
+
+    Every word (or "quoted phrase") must occur; OR, AND and NOT in capitals between
+    words are operators; a trailing * makes a prefix. Anything else is a plain word,
+    so no input is an FTS5 syntax error.
+    """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(text)} characters, at most {MAX_QUERY_CHARS})")
-    terms = []
+    terms: list[str] = []
     for phrase, word in _TERM.findall(text):
+        if word in _OPERATORS:
+            if terms and terms[-1] not in _OPERATORS:
+                terms.append(word)
+            continue
         words = re.findall(r"\w+", phrase if phrase else word)
         if not words:
             continue
         prefix = "*" if word.endswith("*") and not phrase else ""
         terms.append('"' + " ".join(words) + '"' + prefix)
+    while terms and terms[-1] in _OPERATORS:
+        terms.pop()
     if not terms:
         raise QueryError(f"nothing to search for in {text!r}")
     return " ".join(terms)
