@@ -148,7 +148,7 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
     else:
         rows = [_plain_snippet(r) for r in found.results]
         _emit(rows, fmt, ["date", "speaker", "type", "text", "snippet", "article", "id", "quote"], _flat_statement)
-    Reporter().info(f"{found.total} statements match" + (f", showing {len(found.results)}" if found.total > len(found.results) else ""))
+    Reporter().info(f"{found.total} statement{'s' if found.total != 1 else ''} match" + (f", showing {len(found.results)}" if found.total > len(found.results) else ""))
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # around matched words in snippets; no article text holds them
@@ -176,13 +176,21 @@ def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _search_table(results: list[dict[str, Any]], total: int, offset: int) -> None:
-    table = Table(show_lines=False, expand=True)
-    for column, style in (("date", "cyan"), ("speaker", "bold"), ("type", ""), ("statement", ""), ("article", "dim")):
-        table.add_column(column, style=style, overflow="fold", ratio=4 if column == "statement" else None)
+    table = Table(show_lines=False)
+    table.add_column("date", style="cyan", no_wrap=True)
+    table.add_column("speaker", style="bold", max_width=22)
+    table.add_column("type", no_wrap=True)
+    table.add_column("statement", min_width=40, overflow="fold")
+    table.add_column("article", style="dim", max_width=24, overflow="ellipsis", no_wrap=True)
     for record in results:
         text = _highlighted(record.get("snippet") or record["content"]["text"])
         table.add_row(record["date"] or "", record["speaker"]["name"] or "—", record["type"], text, record["article"])
-    Console(highlight=False).print(table)
+    _console().print(table)
+
+
+def _console() -> Console:
+    """Standard output; a fixed width when it is not a terminal, so tables stay readable in files."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, fields: list[str], flatten) -> None:
@@ -219,7 +227,7 @@ def speakers(db: str, since: str | None, until: str | None, limit: int, fmt: str
         table.add_column(column, justify="right" if column == "statements" else "left")
     for row in rows:
         table.add_row(row["name"], str(row["statements"]), row["first_date"] or "", row["last_date"] or "", row["id"])
-    Console(highlight=False).print(table)
+    _console().print(table)
 
 
 @main.command()
@@ -238,7 +246,7 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    console = _console()
     console.print(f"[bold]{profile['name']}[/] ({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
                   f"{profile['statements']} statements, {profile['first_date']} to {profile['last_date']}")
     if profile["also_matching"]:

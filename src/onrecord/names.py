@@ -11,6 +11,7 @@ No coreference model runs offline here, so resolution is built from the parse:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -34,6 +35,7 @@ _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
 
 
+@lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
     """Fold case and British spellings so "Labour" matches "Labor"."""
     word = word.lower().strip(".")

@@ -65,6 +65,8 @@ CREATE TABLE IF NOT EXISTS statements (
     confidence REAL NOT NULL,
     norm TEXT NOT NULL,
     quote_id INTEGER,
+    -- the speaker as one search token ("spk" + hex of the slug + "0": no stemmer touches it)
+    speaker_key TEXT GENERATED ALWAYS AS ('spk' || hex(speaker) || '0') VIRTUAL,
     UNIQUE (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker, date);
@@ -87,12 +89,19 @@ CREATE INDEX IF NOT EXISTS quotes_norm ON quotes (speaker, norm);
 CREATE INDEX IF NOT EXISTS quotes_head ON quotes (speaker, head);
 CREATE INDEX IF NOT EXISTS quotes_tail ON quotes (speaker, tail);
 
+-- Full text of statements, with the speaker as a second column so that text plus
+-- speaker is one posting-list intersection (speaker_key is the slug as one token).
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5 (
-    text, content = 'statements', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2'
+    text, speaker_key, content = 'statements', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
-    INSERT INTO statements_fts (rowid, text) VALUES (new.id, new.text);
+    INSERT INTO statements_fts (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
 END;
 CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN
-    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO statements_fts (statements_fts, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_speaker AFTER UPDATE OF speaker ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
+    INSERT INTO statements_fts (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
 END;

@@ -97,38 +97,71 @@ def search(
         raise QueryError(f"unknown type {type!r}: use one of {', '.join(STATEMENT_TYPES)}")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
-    where, params = _filters(store, speaker, since, until, type)
-    if where is None:
+    speakers = find_speakers(store, speaker) if speaker else None
+    if speakers == []:
         return SearchResult(0, [])
     if text and text.strip():
-        match = fts_query(text)
-        base = "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid WHERE statements_fts MATCH ?"
-        params = [match, *params]
-        select = (
-            f"SELECT s.*, snippet(statements_fts, 0, ?, ?, '…', 32) AS snippet {base}{where} "
-            "ORDER BY bm25(statements_fts), s.id LIMIT ? OFFSET ?"
-        )
-        rows = store.db.execute(select, [*marks, *params, limit, offset]).fetchall()
-    else:
-        base = "FROM statements s WHERE 1 = 1"
-        select = f"SELECT s.*, NULL AS snippet {base}{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?"
-        rows = store.db.execute(select, [*params, limit, offset]).fetchall()
-    total = store.db.execute(f"SELECT count(*) {base}{where}", params).fetchone()[0]
+        return _full_text(store, text, speakers, _filters(None, since, until, type), limit, offset, marks)
+    where, params = _filters(speakers, since, until, type)
+    rows = store.db.execute(
+        f"SELECT s.* FROM statements s WHERE 1 = 1{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    total = store.db.execute(f"SELECT count(*) FROM statements s WHERE 1 = 1{where}", params).fetchone()[0]
     return SearchResult(total, [statement_record(store, row) for row in rows])
 
 
+def _full_text(
+    store: Store, text: str, speakers: list[str] | None, filters: tuple[str, list[Any]],
+    limit: int, offset: int, marks: tuple[str, str],
+) -> SearchResult:
+    """Words and speakers are matched in the full-text index (one posting-list intersection);
+    dates and types join the statements only when asked; snippets only for the page shown."""
+    where, params = filters
+    match = f"text : ({fts_query(text)})"
+    if speakers:
+        match = f"speaker_key : ({' OR '.join(speaker_token(s) for s in speakers)}) AND {match}"
+    rank = "bm25(statements_fts, 1.0, 0.0)"
+    if where:
+        base = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid WHERE statements_fts MATCH ?{where}"
+    else:
+        base = "FROM statements_fts WHERE statements_fts MATCH ?"
+    ids = [r[0] for r in store.db.execute(
+        f"SELECT statements_fts.rowid {base} ORDER BY {rank}, statements_fts.rowid LIMIT ? OFFSET ?",
+        [match, *params, limit, offset],
+    )]
+    total = store.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
+    if not ids:
+        return SearchResult(total, [])
+    marks_in = ",".join("?" * len(ids))
+    snippets = dict(store.db.execute(
+        f"SELECT rowid, snippet(statements_fts, 0, ?, ?, '…', 32) FROM statements_fts "
+        f"WHERE statements_fts MATCH ? AND rowid IN ({marks_in})",
+        [*marks, match, *ids],
+    ).fetchall())
+    rows = {r["id"]: r for r in store.db.execute(f"SELECT * FROM statements WHERE id IN ({marks_in})", ids)}
+    results = []
+    for statement_id in ids:
+        record = statement_record(store, rows[statement_id])
+        record["snippet"] = snippets.get(statement_id, record["content"]["text"])
+        results.append(record)
+    return SearchResult(total, results)
+
+
+def speaker_token(slug: str) -> str:
+    """The one search token a speaker id is indexed as (see ``speaker_key`` in schema.sql)."""
+    return "spk" + slug.encode("utf-8").hex().upper() + "0"
+
+
 def _filters(
-    store: Store, speaker: str | None, since: str | None, until: str | None, type: str | None
-) -> tuple[str | None, list[Any]]:
+    speakers: list[str] | None, since: str | None, until: str | None, type: str | None
+) -> tuple[str, list[Any]]:
     from .inputs import parse_date
 
     clauses, params = [], []
-    if speaker:
-        ids = find_speakers(store, speaker)
-        if not ids:
-            return None, []
-        clauses.append(f"s.speaker IN ({','.join('?' * len(ids))})")
-        params += ids
+    if speakers:
+        clauses.append(f"s.speaker IN ({','.join('?' * len(speakers))})")
+        params += speakers
     for value, op in ((since, ">="), (until, "<=")):
         if value:
             try:
@@ -180,7 +213,7 @@ def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any
 
 def speakers(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Speakers ranked by how many statements they made (in the date range, when given)."""
-    where, params = _filters(store, None, since, until, None)
+    where, params = _filters(None, since, until, None)
     rows = store.db.execute(
         "SELECT s.speaker AS id, count(*) AS statements, min(s.date) AS first_date, max(s.date) AS last_date "
         f"FROM statements s WHERE s.speaker IS NOT NULL{where} GROUP BY s.speaker "

@@ -21,6 +21,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
+from functools import lru_cache
 
 from .lexicon import PERSON_NOUNS
 from .names import normalise_word
@@ -39,6 +40,7 @@ def slugify(name: str) -> str:
     return slug or "speaker-" + hashlib.sha1(name.encode()).hexdigest()[:8]
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words, case, dots and possessives folded: "George W. Bush" -> ("george", "w", "bush")."""
     words = re.sub(r"['’]s\b", "", name).replace(".", " ").lower().split()

@@ -72,6 +72,7 @@ class Store:
         self.readonly = readonly
         self._names: NameIndex | None = None
         self._spells: dict[tuple[str, str, frozenset[str]], list[str]] | None = None
+        self._spells_by_head: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -106,7 +107,7 @@ class Store:
     def spells(self) -> dict[tuple[str, str, frozenset[str]], list[str]]:
         """(name, role head, role words) -> [first date, last date], from dated role sightings."""
         if self._spells is None:
-            self._spells = {}
+            self._spells, self._spells_by_head = {}, defaultdict(list)
             for name, role, date in self.db.execute("SELECT name, role, date FROM roles WHERE date IS NOT NULL"):
                 self._widen_spell(name, role, date)
         return self._spells
@@ -115,7 +116,10 @@ class Store:
         key = role_key(role)
         if key is None:
             return
-        spell = self.spells.setdefault((name, *key), [date, date])
+        spells = self.spells
+        if (name, *key) not in spells:
+            self._spells_by_head[key[0]].append((name, *key))
+        spell = spells.setdefault((name, *key), [date, date])
         spell[0], spell[1] = min(spell[0], date), max(spell[1], date)
 
     # -- planning ----------------------------------------------------------------------
@@ -258,7 +262,8 @@ class Store:
         if description is None or date is None:
             return None
         head, *words = description.split()
-        spells = [RoleSpell(n, h, w, f, l) for (n, h, w), (f, l) in self.spells.items() if h == head]
+        known = self.spells
+        spells = [RoleSpell(*key, *known[key]) for key in self._spells_by_head.get(head, ())]
         slugs = {self.names.speaker_of(name)[0] for name in holders_of((head, frozenset(words)), date, spells)}
         return slugs.pop() if len(slugs) == 1 else None
 
@@ -386,12 +391,15 @@ class Store:
         for name, _head, words in self.spells:
             role_words[name] |= words
         rows = self.db.execute(
-            f"SELECT s.id, s.name, s.speaker, a.text FROM statements s JOIN articles a ON a.id = s.article_id "
+            f"SELECT s.id, s.name, s.speaker, s.article_id, a.text FROM statements s JOIN articles a ON a.id = s.article_id "
             f"WHERE s.name IN ({','.join('?' * len(ambiguous))}) ORDER BY s.id",
             ambiguous,
         ).fetchall()
-        for statement_id, name, speaker, text in rows:
-            article_words = {normalise_word(w) for w in re.findall(r"\w+", text)}
+        words_of: dict[str, set[str]] = {}
+        for statement_id, name, speaker, article_id, text in rows:
+            if article_id not in words_of:
+                words_of[article_id] = {normalise_word(w) for w in set(re.findall(r"\w+", text.lower()))}
+            article_words = words_of[article_id]
             choice = pick_by_context(self.names.full_forms(name), article_words, role_words)
             slug = self.names.speaker_of(choice)[0] if choice else self.names.speaker_of(name)[0]
             if slug != speaker:
