@@ -278,3 +278,27 @@ def export(db: str, by: str, fmt: str, out: str | None) -> None:
     with _open(db) as store:
         count = run_export(store, by=by, format=fmt, out=out)  # type: ignore[arg-type]
     Reporter().info(f"{count} {by} records written" + (f" to {out}" if out else ""))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-write", is_flag=True, help="Accept POST /api/articles (needs --token).")
+@click.option("--token", envvar="ONRECORD_TOKEN", help="The token POST /api/articles must send as a Bearer token "
+              "(or $ONRECORD_TOKEN).")
+def serve(db: str, host: str, port: int, allow_write: bool, token: str | None) -> None:
+    """Browse the record in a web browser, with a JSON API beside every page."""
+    import uvicorn
+
+    from .web import create_app
+
+    if allow_write and not token:
+        raise click.UsageError("--allow-write needs --token (or $ONRECORD_TOKEN)")
+    try:
+        app = create_app(db, allow_write=allow_write, token=token)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    Reporter().info(f"serving {db} at http://{host}:{port}/ (JSON API under /api, described at /openapi.json; Ctrl-C stops)"
+                    + ("; writing allowed with the token" if allow_write else "; read-only"))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

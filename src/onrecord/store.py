@@ -32,7 +32,7 @@ from .model import Article, ArticleExtraction, Statement
 from .names import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DEFAULT_DB = "onrecord.db"
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
@@ -91,7 +91,10 @@ class Store:
     def _check_schema(self) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None or row[0] != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema {row[0] if row else 'unknown'}, this onrecord reads {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.path}: store schema {row[0] if row else 'unknown'}, this onrecord reads {SCHEMA_VERSION}: "
+                "ingest the articles into a new store"
+            )
 
     # -- in-memory indexes, rebuilt from the tables --------------------------------------
     @property

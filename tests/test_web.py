@@ -1,0 +1,154 @@
+"""The JSON API and pages over real HTTP, against a store built from real articles."""
+from __future__ import annotations
+
+import json
+import string
+from urllib.parse import quote
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import SAMPLES
+from web_server import HOSTILE_ID, build_store, running
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, nlp, seed_path):
+    return build_store(tmp_path_factory.mktemp("web") / "record.db", seed_path, SAMPLES, nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def base(store):
+    with running(store) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def client(base):
+    with httpx.Client(base_url=base, timeout=30) as http:
+        yield http
+
+
+def error_shape(response: httpx.Response, status: int) -> str:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["status"] == status
+    return body["error"]["message"]
+
+
+def test_search_api_finds_the_reference_quote_with_ids(client):
+    body = client.get("/api/search", params={"q": "international community ceasefire", "speaker": "Sadiq Khan"}).json()
+    assert body["total"] == 2 and len(body["results"]) == 2
+    hit = body["results"][0]
+    assert hit["speaker"]["id"] == "sadiq-khan" and hit["speaker"]["name"] == "Sadiq Khan"
+    assert "<mark>ceasefire</mark>" in hit["snippet"]
+    assert {"id", "article", "date", "type", "content", "cue", "speaker", "confidence", "quote"} <= set(hit)
+    quote = client.get(f"/api/quotes/{hit['quote']}").json()
+    assert quote["count"] == 2 and quote["first_date"] == "2023-10-27"
+    assert {o["article"] for o in quote["occurrences"]} == {"khan-ceasefire-2023-10-27"}
+    article = client.get(f"/api/articles/{hit['article']}").json()
+    for statement in article["statements"]:
+        assert " ".join(article["text"][a:b] for a, b in statement["content"]["spans"]) == statement["content"]["text"]
+    speaker = client.get("/api/speakers/sadiq-khan").json()
+    assert speaker["statements"] >= 9 and sum(b["count"] for b in speaker["timeline"]["bins"]) == speaker["statements"]
+    assert any(w["word"] == "international" for w in speaker["words"])
+
+
+def test_search_paging_filters_and_bounds(client):
+    first = client.get("/api/search", params={"speaker": "sadiq-khan", "per_page": 3}).json()
+    second = client.get("/api/search", params={"speaker": "sadiq-khan", "per_page": 3, "page": 2}).json()
+    assert first["total"] == second["total"] >= 6
+    assert not {r["id"] for r in first["results"]} & {r["id"] for r in second["results"]}
+    dated = client.get("/api/search", params={"since": "2023-01-01", "type": "direct"}).json()
+    assert dated["total"] > 0 and all(r["date"] >= "2023-01-01" and r["type"] == "direct" for r in dated["results"])
+    assert "q" in error_shape(client.get("/api/search", params={"q": "x" * 501}), 400)
+    assert "per_page" in error_shape(client.get("/api/search", params={"q": "x", "per_page": 101}), 400)
+    assert "since" in error_shape(client.get("/api/search", params={"since": "27/10/2023"}), 400)
+    assert "no such day" in error_shape(client.get("/api/search", params={"since": "2023-02-30"}), 400)
+    assert client.get("/api/search", params={"q": '"); DROP TABLE statements; --'}).status_code == 200
+    assert client.get("/api/search", params={"q": "ceasefire"}).json()["total"] >= 3  # the table is still there
+
+
+def test_unknown_ids_and_routes_answer_one_error_shape(client):
+    assert "nope" in error_shape(client.get("/api/articles/nope"), 404)
+    error_shape(client.get("/api/speakers/nobody"), 404)
+    error_shape(client.get("/api/quotes/999999"), 404)
+    error_shape(client.get("/api/quotes/abc"), 400)
+    error_shape(client.get("/api/nothing-here"), 404)
+    page = client.get("/articles/nope")
+    assert page.status_code == 404 and "Not found" in page.text and "Traceback" not in page.text
+
+
+def test_pages_render_and_escape_hostile_text(client):
+    for path in ("/", "/search?q=ceasefire", "/speakers", "/speakers/sadiq-khan",
+                 "/articles/khan-ceasefire-2023-10-27", "/quotes/1"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "script-src" not in response.headers["content-security-policy"]  # no script allowed at all
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+    hostile = client.get(f"/articles/{HOSTILE_ID}").text
+    assert "<script>window" not in hostile and "&lt;script&gt;window.__pwned" in hostile
+    assert "<img src=x" not in hostile and "<i>Hostile</i>" not in hostile
+    assert 'href="javascript:' not in hostile
+    found = client.get("/search", params={"q": "pwned"}).text
+    assert "&lt;script&gt;" in found and "<script>window" not in found
+
+
+def test_writing_is_off_by_default(client):
+    response = client.post("/api/articles", json={"text": "Ann Lee said that it rained.", "id": "new"})
+    assert "--allow-write" in error_shape(response, 403)
+    assert client.get("/api/articles/new").status_code == 404
+
+
+def test_writing_with_the_token(tmp_path, nlp, seed_path):
+    db = build_store(tmp_path / "write.db", seed_path, nlp=nlp)
+    with running(db, allow_write=True, token="s3cret") as url, httpx.Client(base_url=url, timeout=120) as http:
+        article = {"id": "posted", "date": "2024-02-03", "text": "Ann Lee said that the bridge would reopen in May."}
+        error_shape(http.post("/api/articles", json=article), 403)
+        error_shape(http.post("/api/articles", json=article, headers={"Authorization": "Bearer wrong"}), 403)
+        ok = http.post("/api/articles", json=[article, {"text": "", "id": "empty"}], headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 400  # an empty text fails validation before anything is written
+        ok = http.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["new"] == 1 and ok.json()["statements"] == 1
+        posted = http.get("/api/articles/posted").json()
+        assert posted["statements"][0]["speaker"]["name"] == "Ann Lee"
+
+
+def test_openapi_documents_every_api_route(client):
+    schema = client.get("/openapi.json").json()
+    documented = set(schema["paths"])
+    assert {"/api/search", "/api/speakers/{speaker_id}", "/api/articles/{article_id}", "/api/quotes/{quote_id}",
+            "/api/articles"} <= documented
+    params = {p["name"] for p in schema["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "speaker", "since", "until", "type", "page", "per_page"} <= params
+
+
+_TEXT = st.text(alphabet=string.printable + "“”’é中<>&\"';", max_size=40)
+_VALUE = st.one_of(_TEXT, st.integers(-5, 2000).map(str), st.sampled_from(["", "2023-10-27", "direct", "sadiq-khan"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_documented_get_route_answers_json_and_never_a_server_error(client, data):
+    """A property test over the OpenAPI schema (what schemathesis does): any values for the documented
+    parameters give a documented answer, 200 with JSON or one error shape, never a 500."""
+    schema = client.get("/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        get = operations.get("get")
+        if not get:
+            continue
+        url, query = path, {}
+        for parameter in get.get("parameters", []):
+            value = data.draw(_VALUE, label=f"{path} {parameter['name']}")
+            if parameter["in"] == "path":
+                url = url.replace("{" + parameter["name"] + "}", quote(value, safe="") or "x")
+            elif data.draw(st.booleans()):
+                query[parameter["name"]] = value
+        response = client.get(url, params=query)
+        assert response.status_code in (200, 400, 404), (url, query, response.text)
+        body = response.json()
+        if response.status_code != 200:
+            assert set(body) == {"error"}
+        else:
+            json.dumps(body)
