@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
 PEERS_STAMP := $(VENV)/.peers-installed
 
-.PHONY: demo test bench peers clean
+.PHONY: demo test bench peers clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,16 @@ demo: $(STAMP)
 	$(BIN)/onrecord ingest samples/wikinews-sample.jsonl --db demo.db
 	$(BIN)/onrecord speakers --db demo.db --limit 8 --format table
 	$(BIN)/onrecord search "climate OR coronavirus" --db demo.db --limit 3 --format table
-	@echo "The record is in demo.db: try .venv/bin/onrecord search --db demo.db --speaker 'Sadiq Khan'"
+	@echo "The record is in demo.db. Browse it: .venv/bin/onrecord serve --db demo.db, then open http://127.0.0.1:8000/"
 
-test: $(TEST_STAMP)
+# The browser tests drive Debian's chromium (Playwright's own browser download needs the internet).
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
+test: $(TEST_STAMP) chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -114,6 +114,7 @@ def moved(item: Synthetic, found: ArticleExtraction) -> ArticleExtraction:
             speaker=Speaker(span(s.speaker.mention), s.speaker.name, s.speaker.kind), article=item.id, date=item.date,
         )
         for s in found.statements
+        if s.speech  # as ingest keeps them by default
     ]
     article = Article(item.id, item.text, date=item.date, source=f"synthetic from {item.source.id}")
     return ArticleExtraction(article, statements, found.roles, found.error)

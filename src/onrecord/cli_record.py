@@ -43,7 +43,10 @@ def _open(db: str, readonly: bool = True) -> Store:
               help="Articles written per transaction.")
 @click.option("--max-chars", type=click.IntRange(1), default=MAX_CHARS, show_default=True,
               help="Reject articles longer than this.")
-def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int, batch_size: int, max_chars: int) -> None:
+@click.option("--all-attributions", is_flag=True,
+              help="Also keep what people are reported to believe, find or want, not only what they said.")
+def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int, batch_size: int, max_chars: int,
+           all_attributions: bool) -> None:
     """Extract statements from articles into the store.
 
     PATHS as for `extract`. Running it again adds only what is new or changed; a
@@ -68,7 +71,8 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int,
             failed=lambda article, error: reporter.rejected(Rejection(article.origin, f"extraction failed: {error}")),
         )
         try:
-            summary = run_ingest(items, store, jobs=jobs, batch_size=batch_size, progress=progress, nlp=nlp)
+            summary = run_ingest(items, store, jobs=jobs, batch_size=batch_size, progress=progress, nlp=nlp,
+                                 all_attributions=all_attributions)
         except KeyboardInterrupt:
             bar.stop()
             stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -72,8 +72,13 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
     nlp=None,
+    all_attributions: bool = False,
 ) -> IngestSummary:
-    """Read, extract and store every article; returns what happened."""
+    """Read, extract and store every article; returns what happened.
+
+    Like ``extract``, only speech is kept unless ``all_attributions`` (beliefs,
+    findings and intentions too).
+    """
     from .pipeline import extract_articles
 
     progress = progress or Progress()
@@ -85,6 +90,8 @@ def ingest(
     for found in extract_articles(work, n_process=jobs, nlp=nlp, needs_parse=planner.needs_parse):
         if found.error:
             progress.failed(found.article, found.error)
+        if not all_attributions:
+            found.statements = [s for s in found.statements if s.speech]
         batch.append(found)
         if len(batch) >= batch_size:
             _write(store, batch, summary, progress)

@@ -204,7 +204,12 @@ def statement_record(store: Store, row: sqlite3.Row) -> dict[str, Any]:
 def _speaker_row(store: Store, slug: str | None) -> sqlite3.Row | None:
     if slug is None:
         return None
-    return store.db.execute("SELECT * FROM speakers WHERE id = ?", (slug,)).fetchone()
+    if not store.readonly:
+        return store.db.execute("SELECT * FROM speakers WHERE id = ?", (slug,)).fetchone()
+    cache = store.__dict__.setdefault("_speaker_rows", {})  # a read-only store's speakers do not change under it
+    if slug not in cache:
+        cache[slug] = store.db.execute("SELECT * FROM speakers WHERE id = ?", (slug,)).fetchone()
+    return cache[slug]
 
 
 def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
