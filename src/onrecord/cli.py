@@ -129,17 +129,16 @@ def extract(
 
 def _articles_only(items: Iterator[Article | Rejection | Ignored], reporter: Reporter, tally: Tally) -> Iterator[Article]:
     """Pass articles on; report rejections and warnings as they come."""
-    for item in items:
-        if isinstance(item, Rejection):
-            tally.rejected += 1
-            reporter.rejected(item)
-        elif isinstance(item, Ignored):
-            tally.ignored.append(item.origin)
-        else:
-            for warning in item.warnings:
-                reporter.warn(item.origin, warning)
-            tally.articles += 1
-            yield item
+    from .inputs import articles_only
+
+    def rejected(rejection: Rejection) -> None:
+        tally.rejected += 1
+        reporter.rejected(rejection)
+
+    for article in articles_only(items, rejected=rejected, ignored=lambda i: tally.ignored.append(i.origin),
+                                 warning=reporter.warn):
+        tally.articles += 1
+        yield article
 
 
 def _count_inputs(paths: tuple[str, ...]) -> int | None:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .inputs import Ignored, Rejection
+from .inputs import Ignored, Rejection, articles_only
 from .model import Article, ArticleExtraction
 from .store import Outcome, Store, text_hash
 
@@ -107,16 +107,12 @@ def ingest(
 def _articles(
     items: Iterable[Article | Rejection | Ignored], summary: IngestSummary, progress: Progress
 ) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Rejection):
-            summary.rejected += 1
-            progress.rejected(item)
-        elif isinstance(item, Ignored):
-            summary.ignored.append(item.origin)
-        else:
-            for warning in item.warnings:
-                progress.warning(item.origin, warning)
-            yield item
+    def rejected(rejection: Rejection) -> None:
+        summary.rejected += 1
+        progress.rejected(rejection)
+
+    return articles_only(items, rejected=rejected, ignored=lambda i: summary.ignored.append(i.origin),
+                         warning=progress.warning)
 
 
 def _write(store: Store, batch: list[ArticleExtraction], summary: IngestSummary, progress: Progress) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import glob
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -44,6 +44,25 @@ class Ignored:
     """A file inside a directory that is not an article format (a README, an image)."""
 
     origin: str
+
+
+def articles_only(
+    items: Iterable[Article | Rejection | Ignored],
+    *,
+    rejected: Callable[[Rejection], None],
+    ignored: Callable[[Ignored], None],
+    warning: Callable[[str, str], None],
+) -> Iterator[Article]:
+    """Pass the articles on; hand rejections, ignored files and warnings to the callbacks as they come."""
+    for item in items:
+        if isinstance(item, Rejection):
+            rejected(item)
+        elif isinstance(item, Ignored):
+            ignored(item)
+        else:
+            for message in item.warnings:
+                warning(item.origin, message)
+            yield item
 
 
 def parse_date(value: str) -> str:
