@@ -152,3 +152,33 @@ def test_every_documented_get_route_answers_json_and_never_a_server_error(client
             assert set(body) == {"error"}
         else:
             json.dumps(body)
+
+
+def test_onrecord_serve_command(store, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from web_server import free_port
+
+    missing = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--db", str(tmp_path / "none.db")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and "no such store" in missing.stderr and "Traceback" not in missing.stderr
+    no_token = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--db", str(store), "--allow-write"],
+                              capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+    assert no_token.returncode == 2 and "--token" in no_token.stderr
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--db", str(store), "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert answer is not None and answer.status_code == 200 and "The record" in answer.text
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in err and "read-only" in err
