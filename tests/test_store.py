@@ -229,3 +229,21 @@ def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
         fts_query("x" * 600)
     with pytest.raises(QueryError, match="nothing to search"):
         fts_query("OR ( )")
+
+
+def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp):
+    import sqlite3
+
+    from onrecord.store import StoreError
+
+    db = tmp_path / "record.db"
+    Store(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the store
+    try:
+        with Store(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="busy"):
+            ingest(read_inputs([str(write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"]}))]), store, nlp=nlp)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert logical_dump(db)["articles"] == []

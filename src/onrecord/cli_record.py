@@ -73,6 +73,9 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int,
         try:
             summary = run_ingest(items, store, jobs=jobs, batch_size=batch_size, progress=progress, nlp=nlp,
                                  all_attributions=all_attributions)
+        except StoreError as error:
+            bar.stop()
+            raise click.ClickException(str(error)) from None
         except KeyboardInterrupt:
             bar.stop()
             stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -54,13 +54,13 @@ class BatchResult:
 class Store:
     """A SQLite file holding the record. Use as a context manager, or call ``close``."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False, busy_timeout: float = 30.0) -> None:
         self.path = Path(path)
         if readonly and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `onrecord ingest` first)")
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
         try:
-            self.db = sqlite3.connect(uri, uri=readonly, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(uri, uri=readonly, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
@@ -148,7 +148,7 @@ class Store:
         """Write a batch of extracted articles in one transaction."""
         batch = list(batch)
         result = BatchResult()
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             touched = _Touched()
             self._add_names(batch, touched)
@@ -364,7 +364,7 @@ class Store:
     # -- the end of an ingest ----------------------------------------------------------------
     def finish(self) -> int:
         """Resolve role descriptions and shared surnames against the whole corpus; returns how many moved."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             touched = _Touched()
             rows = self.db.execute(
@@ -411,6 +411,13 @@ class Store:
                 touched.speakers.update({speaker, slug})
 
     # -- helpers -----------------------------------------------------------------------------
+    def _begin(self) -> None:
+        """Start a write transaction; another writer holding the store past the busy timeout is a clear error."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
+
     def _select_in(self, sql: str, ids: set[int]) -> list[tuple]:
         out: list[tuple] = []
         ordered = sorted(ids)
