@@ -62,11 +62,15 @@ class Store:
         try:
             self.db = sqlite3.connect(uri, uri=readonly, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
-            if not readonly:
+            if not readonly and not self._has_schema():
                 self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
                 self._create_schema()
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self._check_schema()
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
+            raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         self.readonly = readonly
@@ -83,6 +87,9 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def _has_schema(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
 
     def _create_schema(self) -> None:
         self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
