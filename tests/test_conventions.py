@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from helpers import assert_round_trip, find, statements_of
 from onrecord.cues import CueTable, count_cues, cue_table, frame_of
 
@@ -211,3 +213,22 @@ def test_subject_before_a_cue_the_parser_left_without_one():
     ])
     [s] = find_statements(doc)
     assert s.speaker.mention.text.startswith("Ana Ruiz") and s.text == "it failed"
+
+
+def test_scorer_learns_which_features_mark_a_statement():
+    from onrecord.scorer import StatementScorer, fit
+
+    rows = [["type=direct", "named=True"]] * 30 + [["type=indirect", "named=False"]] * 30 + [["type=direct", "named=False"]] * 10
+    labels = [True] * 30 + [False] * 30 + [True, False] * 5
+    scorer = fit(rows, labels, l2=1.0, threshold=0.5)
+    assert scorer.probability(["type=direct", "named=True"]) > 0.8 > 0.2 > scorer.probability(["type=indirect", "named=False"])
+    assert StatementScorer.from_json(scorer.to_json()).probability(["type=direct"]) == pytest.approx(
+        scorer.probability(["type=direct"]), abs=1e-3)
+
+
+def test_learned_check_only_drops_statements(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The mayor said the tram will run on Sundays. “It is about time,” one rider wrote.")
+    everything = find_statements(doc, learned_check=False)
+    assert all(s in everything for s in find_statements(doc))

@@ -23,6 +23,7 @@ from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
 from .model import Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
+from .scorer import statement_scorer
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENT_DEPS = ("ccomp", "xcomp")
@@ -81,8 +82,12 @@ class _Draft:
     base_confidence: float = 0.9
 
 
-def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
-    """Every statement in a parsed article, in text order."""
+def find_statements(doc: Doc, body_start: int = 0, learned_check: bool = True) -> list[Statement]:
+    """Every statement in a parsed article, in text order.
+
+    The rules' statements go through the learned scorer (``scorer.py``) unless
+    ``learned_check`` is false (as when training it).
+    """
     text = doc_text(doc)
     paras = paragraphs(text, body_start)
     headline_end = _headline_end(text, paras)
@@ -106,7 +111,9 @@ def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
     _resolve_speakers(doc, drafts, names)
     drafts += _drafts_from_running_speaker(text, quotes, claimed, drafts, body)
     drafts.sort(key=lambda d: d.spans[0][0])
-    return [_finish(text, d) for d in drafts]
+    statements = [_finish(text, d) for d in drafts]
+    scorer = statement_scorer() if learned_check else None
+    return scorer.keep(statements, doc) if scorer is not None else statements
 
 
 # -- 1. the text's shape --------------------------------------------------------------
@@ -396,12 +403,13 @@ def _drafts_from_trailing_attributions(
     for i, quote in enumerate(quotes):
         if i in claimed or quote.close_mark is None or not _opens_sentence(text, quote):
             continue
-        if text[quote.start:quote.close_mark].rstrip()[-1:] not in _TRAILING_QUOTE_ENDS:
+        closing = text[quote.start:quote.close_mark].rstrip(_QUOTE_MARK_CHARS + " ")[-1:]  # before '' too
+        if closing not in _TRAILING_QUOTE_ENDS:
             continue
         verb, source = _trailing_verb(doc, quote, in_quote)
         if verb is None or source is None:
             continue
-        if text[quote.start:quote.close_mark].rstrip()[-1:] in "?!" and verb.lower_ not in CUE_FORMS:
+        if closing in "?!" and verb.lower_ not in CUE_FORMS:
             continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
         cue = _Cue(_cue_phrase(verb), source, [], verb)
         draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.9)
