@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from helpers import assert_round_trip, find, statements_of
 from onrecord.cues import CueTable, count_cues, cue_table, frame_of
 
@@ -160,3 +162,73 @@ def test_nested_single_quote_closing_before_the_double_mark(nlp):
     s = find(statements, "always been insulted")
     assert s.spans == ((0, text.index(" he told") ),) and s.speaker.mention.text == "he"
     assert_round_trip(text, statements)
+
+
+def _parsed(nlp, rows: list[tuple[str, str, int, str]]):
+    """A Doc with a parse given by hand, (word, tag, head offset, dep) per token: for the parser's slips."""
+    from spacy.tokens import Doc
+
+    words = [w for w, _, _, _ in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "”"} and words[i] != "“" for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=[t for _, t, _, _ in rows],
+               heads=[i + h for i, (_, _, h, _) in enumerate(rows)], deps=[d for _, _, _, d in rows])
+
+
+def test_any_verb_trailing_a_quote_is_its_cue(nlp):
+    text = "The council met on Monday.\n\n“This is the best day of my life,” Tom Weller beamed as the results came in."
+    s = find(statements_of(text, nlp), "the best day of my life")
+    assert s.type == "direct" and s.cue.text == "beamed" and s.speaker.name == "Tom Weller"
+    assert s.text == "“This is the best day of my life,”"
+
+
+def test_a_question_needs_a_speech_verb_after_it(nlp):
+    text = "The council met on Monday.\n\n“Who will pay for all of this?” The crowd applauded loudly."
+    assert not [s for s in statements_of(text, nlp) if "Who will pay" in s.text and s.cue is not None]
+
+
+def test_speaker_after_said_when_the_parser_hangs_it_elsewhere():
+    from onrecord.attribution import find_statements
+    from onrecord.pipeline import load_pipeline
+
+    # '"We lost," said Robert Reich, who chairs it.' with "Reich" parsed as the subject of "chairs".
+    doc = _parsed(load_pipeline(), [
+        ("“", "``", 2, "punct"), ("We", "PRP", 1, "nsubj"), ("lost", "VBD", 3, "ccomp"), (",", ",", 2, "punct"),
+        ("”", "''", 1, "punct"), ("said", "VBD", 0, "ROOT"), ("Robert", "NNP", 1, "compound"),
+        ("Reich", "NNP", 3, "nsubj"), (",", ",", -1, "punct"), ("who", "WP", 1, "nsubj"),
+        ("chairs", "VBZ", -5, "ccomp"), ("it", "PRP", -1, "dobj"), (".", ".", -7, "punct"),
+    ])
+    [s] = find_statements(doc)
+    assert s.type == "direct" and s.speaker.mention.text == "Robert Reich"
+
+
+def test_subject_before_a_cue_the_parser_left_without_one():
+    from onrecord.attribution import find_statements
+    from onrecord.pipeline import load_pipeline
+
+    # "Ana Ruiz, the leader, said it failed." with "Ruiz" hung on nothing the cue can see.
+    doc = _parsed(load_pipeline(), [
+        ("Ana", "NNP", 1, "compound"), ("Ruiz", "NNP", 5, "npadvmod"), (",", ",", -1, "punct"),
+        ("the", "DT", 1, "det"), ("leader", "NN", -3, "appos"), (",", ",", -4, "punct"),
+        ("said", "VBD", 0, "ROOT"), ("it", "PRP", 1, "nsubj"), ("failed", "VBD", -2, "ccomp"), (".", ".", -3, "punct"),
+    ])
+    [s] = find_statements(doc)
+    assert s.speaker.mention.text.startswith("Ana Ruiz") and s.text == "it failed"
+
+
+def test_scorer_learns_which_features_mark_a_statement():
+    from onrecord.scorer import StatementScorer, fit
+
+    rows = [["type=direct", "named=True"]] * 30 + [["type=indirect", "named=False"]] * 30 + [["type=direct", "named=False"]] * 10
+    labels = [True] * 30 + [False] * 30 + [True, False] * 5
+    scorer = fit(rows, labels, l2=1.0, threshold=0.5)
+    assert scorer.probability(["type=direct", "named=True"]) > 0.8 > 0.2 > scorer.probability(["type=indirect", "named=False"])
+    assert StatementScorer.from_json(scorer.to_json()).probability(["type=direct"]) == pytest.approx(
+        scorer.probability(["type=direct"]), abs=1e-3)
+
+
+def test_learned_check_only_drops_statements(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The mayor said the tram will run on Sundays. “It is about time,” one rider wrote.")
+    everything = find_statements(doc, learned_check=False)
+    assert all(s in everything for s in find_statements(doc))

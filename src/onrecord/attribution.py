@@ -23,6 +23,7 @@ from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
 from .model import RoleSighting, Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
+from .scorer import statement_scorer
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENT_DEPS = ("ccomp", "xcomp")
@@ -81,13 +82,19 @@ class _Draft:
     base_confidence: float = 0.9
 
 
-def find_statements(doc: Doc, body_start: int = 0) -> list[Statement]:
+def find_statements(doc: Doc, body_start: int = 0, learned_check: bool = True) -> list[Statement]:
     """Every statement in a parsed article, in text order."""
-    return find_statements_and_roles(doc, body_start)[0]
+    return find_statements_and_roles(doc, body_start, learned_check)[0]
 
 
-def find_statements_and_roles(doc: Doc, body_start: int = 0) -> tuple[list[Statement], list[RoleSighting]]:
-    """The statements of a parsed article, and the roles it gives its people ("London mayor")."""
+def find_statements_and_roles(
+    doc: Doc, body_start: int = 0, learned_check: bool = True
+) -> tuple[list[Statement], list[RoleSighting]]:
+    """The statements of a parsed article, and the roles it gives its people ("London mayor").
+
+    The rules' statements go through the learned scorer (``scorer.py``) unless
+    ``learned_check`` is false (as when training it).
+    """
     text = doc_text(doc)
     paras = paragraphs(text, body_start)
     headline_end = _headline_end(text, paras)
@@ -98,6 +105,11 @@ def find_statements_and_roles(doc: Doc, body_start: int = 0) -> tuple[list[State
     cues, spare = _find_cues(doc, in_quote, headline_end)
     claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
     drafts = _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
+    trailing = _drafts_from_trailing_attributions(doc, quotes, claimed, in_quote)
+    taken = {d.cue.verb.i for d in trailing if d.cue is not None}
+    cues = [c for c in cues if c.verb.i not in taken]  # "told ABC News": the quote, not the object
+    spare = [c for c in spare if c.verb.i not in taken]
+    drafts += trailing
     drafts += _drafts_from_cues(doc, cues, quotes, claimed)
     drafts += _drafts_from_signatures(doc, quotes, claimed, body)
     drafts += _drafts_from_nearby_cues(doc, cues + spare, quotes, claimed, drafts)
@@ -107,7 +119,9 @@ def find_statements_and_roles(doc: Doc, body_start: int = 0) -> tuple[list[State
     drafts += _drafts_from_running_speaker(text, quotes, claimed, drafts, body)
     drafts.sort(key=lambda d: d.spans[0][0])
     roles = [RoleSighting(name, role) for name, role in names.role_sightings()]
-    return [_finish(text, d) for d in drafts], roles
+    statements = [_finish(text, d) for d in drafts]
+    scorer = statement_scorer() if learned_check else None
+    return (scorer.keep(statements, doc) if scorer is not None else statements), roles
 
 
 # -- 1. the text's shape --------------------------------------------------------------
@@ -166,9 +180,13 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
 
     The speaker is then the first noun phrase after the cue verb, outside quotes.
     """
-    if cue.source is None or not in_quote[cue.source.i]:
-        return
     verb = cue.verb
+    if cue.source is None:
+        if _right_after_quote(verb, in_quote):
+            cue.source = _noun_after(verb, in_quote)  # '"...," said Robert Reich, who ...'
+        return
+    if not in_quote[cue.source.i]:
+        return
     other = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not in_quote[c.i]]
     if other:  # the parser gave the verb two subjects, one of them quoted
         cue.source = other[0]
@@ -176,15 +194,25 @@ def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
     cue.source = _noun_before_finite_verb(verb, past_apposition=True)
     if cue.source is not None and not in_quote[cue.source.i]:
         return
-    cue.source = None
+    cue.source = _noun_after(verb, in_quote)
+
+
+def _right_after_quote(verb: Token, in_quote: list[bool]) -> bool:
+    """'"...," said X': only punctuation between the quote's closing mark and the verb."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct and not in_quote[i]:
+        i -= 1
+    return i >= 0 and in_quote[i]
+
+
+def _noun_after(verb: Token, in_quote: list[bool]) -> Token | None:
+    """The first noun phrase after the verb, outside quotes, by its head."""
     for token in verb.doc[verb.i + 1:verb.sent.end]:
         if in_quote[token.i] or token.is_punct:
-            break
+            return None
         if token.tag_ in _NOMINAL_TAGS and token.lower_ not in _TIME_WORDS:
-            while token.dep_ in {"compound", "amod", "det", "poss", "nmod"} and token.head.i > token.i:
-                token = token.head
-            cue.source = token
-            return
+            return _head_noun(token)
+    return None
 
 
 def _according_to_cue(doc: Doc, according: Token) -> _Cue | None:
@@ -302,6 +330,8 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head.head
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return _subject_of(head, depth + 1) or passive
+    if depth == 0 and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return _noun_before_finite_verb(verb, past_apposition=True)  # "Reid, the leader, said" misparsed
     return None
 
 
@@ -361,7 +391,88 @@ def _drafts_from_speaker_labels(
     return found
 
 
-# -- 3b. cues claim quotes -------------------------------------------------------------
+# -- 3b. '"...," the two write.' -----------------------------------------------------
+_TRAILING_QUOTE_ENDS = ",?!"  # '"We will win," she said' but not '"We will win." She said ...'
+_NOUN_PHRASE_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD", "POS", "HYPH", "RB"})
+_TRAILING_REACH = 10  # at most this many words from the closing mark to the verb
+
+
+def _drafts_from_trailing_attributions(
+    doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], in_quote: list[bool]
+) -> list[_Draft]:
+    """'"We will win," the two write.', '"Why?" Trump asked reporters.', '"No," replied Smith.'
+
+    A quote that opens its sentence and closes on a comma, question or exclamation mark,
+    followed by a short clause of a noun phrase and a verb (either order), is that
+    clause's statement, whatever the verb: the position says it is the attribution.
+    """
+    text = doc_text(doc)
+    found = []
+    for i, quote in enumerate(quotes):
+        if i in claimed or quote.close_mark is None or not _opens_sentence(text, quote):
+            continue
+        closing = text[quote.start:quote.close_mark].rstrip(_QUOTE_MARK_CHARS + " ")[-1:]  # before '' too
+        if closing not in _TRAILING_QUOTE_ENDS:
+            continue
+        verb, source = _trailing_verb(doc, quote, in_quote)
+        if verb is None or source is None:
+            continue
+        if closing in "?!" and verb.lower_ not in CUE_FORMS:
+            continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
+        cue = _Cue(_cue_phrase(verb), source, [], verb)
+        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.9)
+        claimed[i] = draft
+        found.append(draft)
+    return found
+
+
+def _opens_sentence(text: str, quote: Quote) -> bool:
+    """Whether a quote starts its paragraph or follows the end of a sentence."""
+    before = text[:quote.open_mark].rstrip(" \t")
+    return not before or before[-1] in "\n.?!:”\"’'"
+
+
+def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
+    """The verb of the attribution right after a quote's closing mark, and its speaker."""
+    first = next((t for t in doc[_token_index_at(doc, quote.outer_end):] if t.idx >= quote.outer_end), None)
+    words = [t for t in doc[first.i:first.i + 2 * _TRAILING_REACH] if not t.is_space][:_TRAILING_REACH] if first else []
+    for k, token in enumerate(words):
+        if in_quote[token.i] or "\n" in token.text:
+            break
+        if _verb_like(token):
+            if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                break  # '"Why not?" Critics say the plan will fail.': a sentence of its own
+            phrase = words[:k]
+            if not phrase:  # '"No," replied Smith'
+                return token, _noun_after(token, in_quote)
+            if all(t.tag_ in _NOUN_PHRASE_TAGS or t.text == "," for t in phrase):
+                nouns = [t for t in phrase if t.tag_ in _NOMINAL_TAGS | {"CD"}]
+                subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS and c in phrase), None)
+                return token, subject or (_head_noun(nouns[0]) if nouns else None)
+            break
+        if token.tag_ not in _NOUN_PHRASE_TAGS and token.text != ",":
+            break
+    return None, None
+
+
+def _verb_like(token: Token) -> bool:
+    """A finite verb, or a speech verb's form the tagger took for a noun ("the two write")."""
+    if token.lower_ in _NOT_ATTRIBUTION_VERBS:
+        return False
+    return token.tag_ in {"VBD", "VBZ", "VBP"} or (token.lower_ in CUE_FORMS and token.tag_ != "VBG" and token.text.islower())
+
+
+_NOT_ATTRIBUTION_VERBS = frozenset("do does did has have had".split())
+
+
+def _head_noun(token: Token) -> Token:
+    """The noun a modifier or a name's first part hangs on: "another New Hampshire Democrat"."""
+    while token.dep_ in {"compound", "amod", "det", "poss", "nmod", "nummod"} and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+# -- 3c. cues claim quotes -------------------------------------------------------------
 def _drafts_from_cues(doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for cue in cues:
@@ -632,6 +743,12 @@ def _token_spans(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
     if run_start is not None:
         spans.append((doc[run_start].idx, _token_end(doc[prev])))
     return spans
+
+
+def _token_index_at(doc: Doc, char: int) -> int:
+    """The index of the token at or just before a character offset."""
+    span = doc.char_span(max(char - 1, 0), max(char, 1), alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:

@@ -374,16 +374,11 @@ class Store:
         self._begin()
         try:
             touched = _Touched()
-            rows = self.db.execute(
-                "SELECT id, description, date, speaker FROM statements WHERE description IS NOT NULL"
-            ).fetchall()
-            for statement_id, description, date, speaker in rows:
-                slug = self._holder(description, date)
-                if slug != speaker:
-                    self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (slug, statement_id))
-                    touched.moved.add(statement_id)
-                    touched.speakers.update({speaker, slug})
-            self._resolve_shared_surnames(touched)
+            changes = self._described_speakers() + self._shared_surname_speakers()
+            for statement_id, old, new in changes:
+                self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (new, statement_id))
+                touched.moved.add(statement_id)
+                touched.speakers.update({old, new})
             self._assign_quotes(touched)
             self._refresh_speakers(touched.speakers)
             self.db.execute("COMMIT")
@@ -392,30 +387,39 @@ class Store:
             raise
         return len(touched.moved)
 
-    def _resolve_shared_surnames(self, touched: "_Touched") -> None:
+    def _described_speakers(self) -> list[tuple[int, str | None, str | None]]:
+        """(statement, old speaker, new speaker) for role descriptions whose holder changed."""
+        rows = self.db.execute("SELECT id, description, date, speaker FROM statements WHERE description IS NOT NULL")
+        changes = []
+        for statement_id, description, date, speaker in rows:  # streamed: memory stays flat
+            slug = self._holder(description, date)
+            if slug != speaker:
+                changes.append((statement_id, speaker, slug))
+        return changes
+
+    def _shared_surname_speakers(self) -> list[tuple[int, str | None, str | None]]:
         """A bare surname two people share goes to the one its article's words point to, if any."""
         ambiguous = self.names.ambiguous()
         if not ambiguous:
-            return
+            return []
         role_words: dict[str, set[str]] = defaultdict(set)
         for name, _head, words in self.spells:
             role_words[name] |= words
         rows = self.db.execute(
-            f"SELECT s.id, s.name, s.speaker, s.article_id, a.text FROM statements s JOIN articles a ON a.id = s.article_id "
-            f"WHERE s.name IN ({','.join('?' * len(ambiguous))}) ORDER BY s.id",
+            f"SELECT id, name, speaker, article_id FROM statements WHERE name IN ({','.join('?' * len(ambiguous))}) "
+            "ORDER BY article_id, id",
             ambiguous,
-        ).fetchall()
-        words_of: dict[str, set[str]] = {}
-        for statement_id, name, speaker, article_id, text in rows:
-            if article_id not in words_of:
-                words_of[article_id] = {normalise_word(w) for w in set(re.findall(r"\w+", text.lower()))}
-            article_words = words_of[article_id]
+        )
+        changes, article, article_words = [], None, set()
+        for statement_id, name, speaker, article_id in rows:
+            if article_id != article:  # one article's words at a time
+                text = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+                article, article_words = article_id, {normalise_word(w) for w in set(re.findall(r"\w+", text.lower()))}
             choice = pick_by_context(self.names.full_forms(name), article_words, role_words)
-            slug = self.names.speaker_of(choice)[0] if choice else self.names.speaker_of(name)[0]
+            slug = self.names.speaker_of(choice or name)[0]
             if slug != speaker:
-                self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (slug, statement_id))
-                touched.moved.add(statement_id)
-                touched.speakers.update({speaker, slug})
+                changes.append((statement_id, speaker, slug))
+        return changes
 
     # -- helpers -----------------------------------------------------------------------------
     def _begin(self) -> None:

@@ -1,0 +1,126 @@
+"""A learned last check on the statements the rules find: keep a statement or drop it.
+
+The rules propose; a logistic regression over a few dozen indicator features of each
+statement (its type, how its speaker was found, its cue verb's frame and learned cue
+rate, the speaker mention's head) estimates how likely PolNeAR's annotators are to
+have marked the same attribution, and statements below a threshold are dropped.
+``training/learn_scorer.py`` fits the weights on the train split (statements the rules
+find there, labelled by the evaluation's own matching); ``data/scorer.json`` ships them
+(feature names and weights, no article text). The threshold is tuned on dev.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from .cues import cue_table, frame_of
+from .lexicon import CUE_FORMS
+from .model import Statement
+
+SCORER_FILE = "scorer.json"
+_WEAK_SUBJECTS = frozenset({"it", "that", "which", "who", "what", "they", "this"})  # often a misparse
+_CUE_RATE_MIN_SEEN = 4
+
+
+def features(statement: Statement, doc: Doc) -> list[str]:
+    """The statement's indicator features, by name."""
+    s = statement
+    found = [
+        f"type={s.type}", f"confidence={s.confidence:.2f}", f"no_cue={s.cue is None}",
+        f"no_source={s.speaker.mention is None}", f"kind={s.speaker.kind}", f"named={s.speaker.name is not None}",
+        f"spans={min(len(s.spans), 3)}", f"words={min(len(s.text.split()) // 5, 8)}",
+    ]
+    if s.cue is not None:
+        found += _cue_features(s, doc)
+    if s.speaker.mention is not None:
+        mention = doc.char_span(s.speaker.mention.start, s.speaker.mention.end, alignment_mode="expand")
+        if mention is not None:
+            head = mention.root
+            found += [f"source_tag={head.tag_}", f"source_word={head.lower_ if head.lower_ in _WEAK_SUBJECTS else 'other'}"]
+    return found
+
+
+def _cue_features(statement: Statement, doc: Doc) -> list[str]:
+    cue = statement.cue
+    assert cue is not None
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    verbs = [t for t in words if t.tag_.startswith("VB")] if words is not None else []
+    if not verbs:
+        return [f"cue_text={cue.text.lower()[:12]}"]
+    verb = verbs[-1]
+    frame = frame_of(verb)
+    rate = cue_table().precision(verb.lower_, frame, min_seen=_CUE_RATE_MIN_SEEN)
+    speech = verb.lower_ in CUE_FORMS
+    return [
+        f"speech={speech}", f"frame={frame[:7]}", f"verb_tag={verb.tag_}", f"verb_dep={verb.dep_}",
+        f"cue_rate={None if rate is None else round(rate, 1)}", f"type_frame={statement.type}/{frame[:7]}/{speech}",
+    ]
+
+
+@dataclass(frozen=True)
+class StatementScorer:
+    """Logistic regression weights over indicator features, and the threshold to keep a statement."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, names: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) for name in names)
+        return 1 / (1 + math.exp(-z))
+
+    def keep(self, statements: list[Statement], doc: Doc) -> list[Statement]:
+        """The statements likely enough to be kept. A quote with no cue, handed its speaker by the
+        paragraphs before it, is always kept: onrecord reports each paragraph of a long quote,
+        where PolNeAR often leaves them out."""
+        return [s for s in statements if s.cue is None or self.probability(features(s, doc)) >= self.threshold]
+
+    def to_json(self) -> str:
+        rows = [f"  {json.dumps(name)}: {weight:.4f}" for name, weight in sorted(self.weights.items())]
+        return (f'{{"format": 1, "bias": {self.bias:.4f}, "threshold": {self.threshold},\n"weights": {{\n'
+                + ",\n".join(rows) + "\n}}")
+
+    @classmethod
+    def from_json(cls, text: str) -> "StatementScorer":
+        data = json.loads(text)
+        return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def statement_scorer() -> StatementScorer | None:
+    """The scorer shipped with the package, or None when it is absent (every statement is kept)."""
+    path = resources.files("onrecord.data").joinpath(SCORER_FILE)
+    return StatementScorer.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def fit(rows: Sequence[Sequence[str]], labels: Sequence[bool], l2: float = 10.0, threshold: float = 0.25,
+        iterations: int = 25) -> StatementScorer:
+    """L2-regularised logistic regression by Newton's method: deterministic, numpy only."""
+    import numpy as np
+
+    names = sorted({name for row in rows for name in row})
+    column = {name: j for j, name in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, -1] = 1.0  # the bias, not penalised
+    for i, row in enumerate(rows):
+        for name in row:
+            x[i, column[name]] = 1.0
+    y = np.asarray(labels, dtype=float)
+    penalty = np.full(len(names) + 1, l2)
+    penalty[-1] = 0.0
+    w = np.zeros(len(names) + 1)
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return StatementScorer(float(w[-1]), {name: float(w[column[name]]) for name in names}, threshold)
