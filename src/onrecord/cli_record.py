@@ -255,12 +255,13 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
         return
     console = _console()
     console.print(f"[bold]{profile['name']}[/] ({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
-                  f"{profile['statements']} statements, {profile['first_date']} to {profile['last_date']}")
+                  f"{profile['statements']} statements, {_date_range(profile['first_date'], profile['last_date'])}")
     if profile["also_matching"]:
         console.print(f"also matching {name!r}: {', '.join(profile['also_matching'])}")
     console.print("aliases: " + ", ".join(f"{a['alias']} ({a['count']})" for a in profile["aliases"]), markup=False)
     console.print("roles: " + (", ".join(
-        f"{r['role']} ({r['first_date']} to {r['last_date']})" for r in profile["roles"]) or "none seen"), markup=False)
+        f"{r['role']} ({_date_range(r['first_date'], r['last_date'])})" for r in profile["roles"]) or "none seen"),
+        markup=False)
     console.print("per month: " + ", ".join(f"{m['month']}: {m['count']}" for m in profile["months"]), markup=False)
     table = Table(title="latest statements")
     for column in ("date", "type", "statement", "article"):
@@ -268,6 +269,12 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
     for record in profile["latest"]:
         table.add_row(record["date"] or "", record["type"], record["content"]["text"], record["article"])
     console.print(table)
+
+
+def _date_range(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if first == last else f"{first} to {last}"
 
 
 @main.command()

@@ -402,9 +402,9 @@ class Store:
         ambiguous = self.names.ambiguous()
         if not ambiguous:
             return []
-        role_words: dict[str, set[str]] = defaultdict(set)
+        role_words: dict[str, set[str]] = defaultdict(set)  # by the full name a role's holder stands for
         for name, _head, words in self.spells:
-            role_words[name] |= words
+            role_words[self.names.speaker_of(name)[1]] |= words
         rows = self.db.execute(
             f"SELECT id, name, speaker, article_id FROM statements WHERE name IN ({','.join('?' * len(ambiguous))}) "
             "ORDER BY article_id, id",
