@@ -247,3 +247,38 @@ def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp
         other.execute("ROLLBACK")
         other.close()
     assert logical_dump(db)["articles"] == []
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(tmp_path, nlp, monkeypatch):
+    import onrecord.search as search_module
+
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
+    monkeypatch.setattr(search_module, "RANK_AT_MOST", 3)
+    with Store(db, readonly=True) as store:
+        everything = search(store, "said OR party OR city OR elections OR charge OR tube", limit=10)
+        assert everything.total == 7 and everything.ranked_among == 3
+        newest = {r["id"] for r in everything.results}
+        top_ids = [r[0] for r in store.db.execute("SELECT id FROM statements ORDER BY id DESC LIMIT 3")]
+        assert newest == set(top_ids)
+        assert search(store, "buses").ranked_among is None
+
+
+def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
+    import sqlite3
+
+    from onrecord.store import SCHEMA_VERSION, StoreError
+
+    db = tmp_path / "old.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    con.execute("DROP INDEX statements_speaker_mention")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="older onrecord"):
+        Store(db, readonly=True)
+    Store(db).close()
+    with Store(db, readonly=True) as store:
+        assert store._schema_version() == SCHEMA_VERSION
+        assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_speaker_mention'").fetchone()

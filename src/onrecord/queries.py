@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date as Date, timedelta
 from typing import Any
 
-from .search import speaker_profile, statement_record
+from .search import daily_counts, speaker_profile, statement_record
 from .store import Store
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -90,32 +90,38 @@ def speaker_page(store: Store, speaker_id: str, *, latest: int = 20) -> dict[str
         return None
     profile = speaker_profile(store, speaker_id, latest=latest)
     assert profile is not None
-    profile["timeline"] = timeline(store, speaker_id)
+    profile["timeline"] = timeline(store, speaker_id, profile.pop("days"))
     profile["words"] = frequent_words(store, speaker_id)
     profile["beside"] = quoted_beside(store, speaker_id)
     profile.pop("also_matching", None)
     return profile
 
 
-def timeline(store: Store, speaker_id: str) -> dict[str, Any]:
+def timeline(store: Store, speaker_id: str, days: list[tuple[str, int]] | None = None) -> dict[str, Any]:
     """Statements per month, or per week when they span less than half a year; empty periods included."""
-    dates = [Date.fromisoformat(d) for (d,) in store.db.execute(
-        "SELECT date FROM statements WHERE speaker = ? AND date IS NOT NULL ORDER BY date", (speaker_id,))]
-    if not dates:
+    days = daily_counts(store, speaker_id) if days is None else days
+    if not days:
         return {"unit": "month", "bins": []}
-    weekly = (dates[-1] - dates[0]).days < 183
+    start, end = Date.fromisoformat(days[0][0]), Date.fromisoformat(days[-1][0])
+    weekly = (end - start).days < 183
     counts: Counter[str] = Counter()
-    for day in dates:
-        counts[_period(day, weekly)] += 1
-    bins, day = [], dates[0]
-    while day <= dates[-1] + timedelta(days=7 if weekly else 31):
-        label = _period(day, weekly)
-        if not bins or bins[-1]["period"] != label:
-            if label > _period(dates[-1], weekly):
-                break
-            bins.append({"period": label, "count": counts.get(label, 0)})
-        day += timedelta(days=7 if weekly else 28)
-    return {"unit": "week" if weekly else "month", "bins": bins}
+    for day, count in days:
+        counts[_period(Date.fromisoformat(day), weekly)] += count
+    return {"unit": "week" if weekly else "month", "bins": [
+        {"period": label, "count": counts.get(label, 0)} for label in _periods(start, end, weekly)
+    ]}
+
+
+def _periods(start: Date, end: Date, weekly: bool) -> list[str]:
+    """Every week (its Monday) or month (YYYY-MM) from start to end."""
+    if weekly:
+        monday = start - timedelta(days=start.weekday())
+        return [(monday + timedelta(weeks=i)).isoformat() for i in range((end - monday).days // 7 + 1)]
+    labels, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels
 
 
 def _period(day: Date, weekly: bool) -> str:
@@ -125,7 +131,7 @@ def _period(day: Date, weekly: bool) -> str:
     return day.isoformat()[:7]
 
 
-def frequent_words(store: Store, speaker_id: str, *, top: int = 15, sample: int = 2000) -> list[dict[str, Any]]:
+def frequent_words(store: Store, speaker_id: str, *, top: int = 15, sample: int = 1000) -> list[dict[str, Any]]:
     """The speaker's most used content words, over their latest statements."""
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (text_hash);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
 
 -- The names articles give their speakers, and the speaker (slug) each stands for.
 CREATE TABLE IF NOT EXISTS names (
@@ -70,6 +71,7 @@ CREATE TABLE IF NOT EXISTS statements (
     UNIQUE (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker, date);
+CREATE INDEX IF NOT EXISTS statements_speaker_mention ON statements (speaker, mention);  -- a speaker's aliases
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
 CREATE INDEX IF NOT EXISTS statements_name ON statements (name);
 CREATE INDEX IF NOT EXISTS statements_description ON statements (description) WHERE description IS NOT NULL;

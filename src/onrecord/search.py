@@ -17,6 +17,7 @@ from .store import Store
 
 MAX_LIMIT = 1000
 MAX_QUERY_CHARS = 500
+RANK_AT_MOST = 20_000  # matches bm25 ranks for one query; beyond, the newest this many
 STATEMENT_TYPES = ("direct", "mixed", "indirect")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _OPERATORS = frozenset({"OR", "AND", "NOT"})
@@ -30,6 +31,7 @@ class QueryError(ValueError):
 class SearchResult:
     total: int
     results: list[dict[str, Any]]
+    ranked_among: int | None = None  # set when only the newest matches were ranked (a very common word)
 
 
 def fts_query(text: str) -> str:
@@ -126,13 +128,21 @@ def _full_text(
         base = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid WHERE statements_fts MATCH ?{where}"
     else:
         base = "FROM statements_fts WHERE statements_fts MATCH ?"
+    total = store.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
+    ranked_among = None
+    if total > RANK_AT_MOST:
+        # bm25 costs per match: a very common word is ranked among its newest matches only
+        newest = store.db.execute(
+            f"SELECT statements_fts.rowid {base} ORDER BY statements_fts.rowid DESC LIMIT 1 OFFSET ?",
+            [match, *params, RANK_AT_MOST - 1],
+        ).fetchone()[0]
+        base, params, ranked_among = base + " AND statements_fts.rowid >= ?", [*params, newest], RANK_AT_MOST
     ids = [r[0] for r in store.db.execute(
         f"SELECT statements_fts.rowid {base} ORDER BY {rank}, statements_fts.rowid LIMIT ? OFFSET ?",
         [match, *params, limit, offset],
     )]
-    total = store.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
     if not ids:
-        return SearchResult(total, [])
+        return SearchResult(total, [], ranked_among)
     marks_in = ",".join("?" * len(ids))
     snippets = dict(store.db.execute(
         f"SELECT rowid, snippet(statements_fts, 0, ?, ?, '…', 32) FROM statements_fts "
@@ -145,7 +155,7 @@ def _full_text(
         record = statement_record(store, rows[statement_id])
         record["snippet"] = snippets.get(statement_id, record["content"]["text"])
         results.append(record)
-    return SearchResult(total, results)
+    return SearchResult(total, results, ranked_among)
 
 
 def speaker_token(slug: str) -> str:
@@ -236,6 +246,14 @@ def speakers(store: Store, *, since: str | None = None, until: str | None = None
     return out
 
 
+def daily_counts(store: Store, slug: str) -> list[tuple[str, int]]:
+    """(date, statements) for a speaker's dated statements, oldest first: one pass over the (speaker, date) index."""
+    return [(day, count) for day, count in store.db.execute(
+        "SELECT date, count(*) FROM statements WHERE speaker = ? AND date IS NOT NULL GROUP BY date ORDER BY date",
+        (slug,),
+    )]
+
+
 def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, Any] | None:
     """One speaker: aliases, roles with dates, statements per month, latest statements."""
     ids = find_speakers(store, name)
@@ -254,11 +272,10 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         f"WHERE name IN ({','.join('?' * len(names)) or 'NULL'}) GROUP BY role ORDER BY count DESC, role LIMIT 30",
         names,
     ).fetchall()
-    months = store.db.execute(
-        "SELECT substr(date, 1, 7) AS month, count(*) AS count FROM statements WHERE speaker = ? AND date IS NOT NULL "
-        "GROUP BY month ORDER BY month",
-        (slug,),
-    ).fetchall()
+    months: dict[str, int] = {}
+    days = daily_counts(store, slug)
+    for day, count in days:
+        months[day[:7]] = months.get(day[:7], 0) + count
     rows = store.db.execute(
         "SELECT *, NULL AS snippet FROM statements WHERE speaker = ? ORDER BY date DESC, id DESC LIMIT ?", (slug, latest)
     ).fetchall()
@@ -272,7 +289,8 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "names": names,
         "aliases": [dict(r) for r in aliases],
         "roles": [dict(r) for r in roles],
-        "months": [dict(r) for r in months],
+        "months": [{"month": m, "count": c} for m, c in months.items()],
         "latest": [statement_record(store, r) for r in rows],
         "also_matching": ids[1:],
+        "days": days,
     }

@@ -32,7 +32,8 @@ from .model import Article, ArticleExtraction, Statement
 from .names import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+UPGRADABLE = frozenset({"2"})  # schema versions that opening for writing brings up to date (3 added indexes)
 DEFAULT_DB = "onrecord.db"
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
@@ -65,6 +66,8 @@ class Store:
             if not readonly and not self._has_schema():
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self._create_schema()
+            elif not readonly and self._schema_version() in UPGRADABLE:
+                self._upgrade()
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check_schema()
         except sqlite3.OperationalError as error:
@@ -95,11 +98,23 @@ class Store:
         self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
         self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
-    def _check_schema(self) -> None:
+    def _schema_version(self) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != SCHEMA_VERSION:
+        return row[0] if row else None
+
+    def _upgrade(self) -> None:
+        """Bring an older store up to date: the schema script only adds what is missing."""
+        self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
+        self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+
+    def _check_schema(self) -> None:
+        version = self._schema_version()
+        if version in UPGRADABLE:
+            raise StoreError(f"{self.path}: made by an older onrecord (schema {version}); "
+                             "any `onrecord ingest` into it brings it up to date")
+        if version != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema {row[0] if row else 'unknown'}, this onrecord reads {SCHEMA_VERSION}: "
+                f"{self.path}: store schema {version or 'unknown'}, this onrecord reads {SCHEMA_VERSION}: "
                 "ingest the articles into a new store"
             )
 

@@ -81,7 +81,10 @@ class SearchParams:
             return {"total": 0, "results": [], "page": self.page, "per_page": self.per_page}
         found = search(store, self.q, speaker=self.speaker, since=self.since, until=self.until, type=self.type,
                        limit=self.per_page, offset=(self.page - 1) * self.per_page, marks=marks)
-        return {"total": found.total, "results": found.results, "page": self.page, "per_page": self.per_page}
+        answer = {"total": found.total, "results": found.results, "page": self.page, "per_page": self.per_page}
+        if found.ranked_among:
+            answer["ranked_among"] = found.ranked_among
+        return answer
 
     def query_string(self, page: int) -> str:
         from urllib.parse import urlencode
