@@ -282,3 +282,13 @@ def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
     with Store(db, readonly=True) as store:
         assert store._schema_version() == SCHEMA_VERSION
         assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_speaker_mention'").fetchone()
+
+
+def test_nothing_resolves_to_a_headline_read_as_a_name():
+    from onrecord.speakers import NameIndex
+
+    index = NameIndex()
+    for name in ("Hillary Clinton Reassures House Democrats", "Democrats", "Hillary Clinton", "Clinton"):
+        index.add(name, "person")
+    assert index.speaker_of("Democrats")[0] == "democrats"
+    assert index.speaker_of("Clinton")[0] == "hillary-clinton"

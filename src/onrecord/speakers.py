@@ -31,6 +31,9 @@ _KIND_RANK = {None: 0, "group": 1, "organization": 2, "person": 3}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _ROLE_FILLER = frozenset({"of", "for", "in", "the", "and", "'s", "’s"})
 MAX_ROLE_WORDS = 5
+# A longer "name" is usually a title-case headline the tagger read as one name
+# ("Hillary Clinton Reassures House Democrats"): nothing else is resolved to it.
+MAX_NAME_WORDS = 4
 
 
 def slugify(name: str) -> str:
@@ -122,7 +125,8 @@ class NameIndex:
         words = words or name_words(name)
         candidates = [
             other for other in self._by_last_word.get(words[-1], ())
-            if other != name and self.kinds.get(other) == "person" and _extends(name_words(other), words)
+            if other != name and self.kinds.get(other) == "person" and len(name_words(other)) <= MAX_NAME_WORDS
+            and _extends(name_words(other), words)
         ]
         return {self._longest_form(c) for c in candidates}
 
@@ -138,7 +142,7 @@ class NameIndex:
         words = name_words(name)
         longer = sorted(
             other for other in self._by_last_word.get(words[-1], ())
-            if self.kinds.get(other) == "person" and len(name_words(other)) > len(words)
+            if self.kinds.get(other) == "person" and len(words) < len(name_words(other)) <= MAX_NAME_WORDS
             and _extends(name_words(other), words)
         )
         forms = {" ".join(name_words(o)) for o in longer}
