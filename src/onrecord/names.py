@@ -410,6 +410,8 @@ def _kind_of_name(mention: NameMention) -> str:
         return "organization"
     if any(_is_acronym(w) or _is_camel(w) for w in words):
         return "organization"
+    if mention.tokens[-1].tag_ == "NNPS":
+        return "group"  # a plural proper noun: "Democrats", "House Republicans"
     return "person"
 
 
