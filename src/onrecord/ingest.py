@@ -93,6 +93,7 @@ def ingest(
         if not all_attributions:
             found.statements = [s for s in found.statements if s.speech]
         batch.append(found)
+        progress.article_done(len(found.statements))  # as each parse ends: a batch commits later
         if len(batch) >= batch_size:
             _write(store, batch, summary, progress)
             batch = []
@@ -120,8 +121,6 @@ def _write(store: Store, batch: list[ArticleExtraction], summary: IngestSummary,
     for outcome, count in result.outcomes.items():
         summary.add(outcome, count)
     summary.statements += result.statements
-    for found in batch:
-        progress.article_done(len(found.statements))
 
 
 class _Planner:
