@@ -292,3 +292,16 @@ def test_nothing_resolves_to_a_headline_read_as_a_name():
         index.add(name, "person")
     assert index.speaker_of("Democrats")[0] == "democrats"
     assert index.speaker_of("Clinton")[0] == "hillary-clinton"
+
+
+def test_progress_is_reported_once_per_article_and_rejection(tmp_path, nlp):
+    from onrecord.ingest import Progress
+
+    folder = write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"], "a2": KHAN_CORPUS["a2"]})
+    (folder / "bad.jsonl").write_text("{oops\n")
+    done, rejected = [], []
+    with Store(tmp_path / "record.db") as store:
+        for _ in range(2):  # the second run: both unchanged
+            ingest(read_inputs([str(folder)]), store, nlp=nlp,
+                   progress=Progress(article_done=done.append, rejected=rejected.append))
+    assert done == [2, 1, 0, 0] and len(rejected) == 2 and "bad.jsonl:1" in str(rejected[0])
