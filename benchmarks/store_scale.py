@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from synth_corpus import Source, Synthetic, sources, synthesise  # noqa: E402
 
 from onrecord import __version__  # noqa: E402
-from onrecord.model import Article, ArticleExtraction, Span, Speaker, Statement  # noqa: E402
+from onrecord.model import Article, ArticleExtraction, Span, Speaker  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results" / "store_scale.json"
 CACHE = Path(tempfile.gettempdir()) / f"onrecord-{__version__}-source-extractions.pkl"

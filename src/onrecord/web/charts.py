@@ -17,7 +17,7 @@ class Bar:
 def bar_chart(bars: list[Bar], *, title: str, unit: str) -> str:
     """An accessible bar chart: a title and description for screen readers, a tooltip per bar."""
     if not bars:
-        return f'<p class="empty">No dated statements to chart.</p>'
+        return '<p class="empty">No dated statements to chart.</p>'
     peak = max(b.value for b in bars) or 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / len(bars)
