@@ -182,3 +182,19 @@ def test_onrecord_serve_command(store, tmp_path):
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in err and "read-only" in err
+
+
+def test_the_app_reads_while_an_ingest_writes(tmp_path, nlp, seed_path):
+    import subprocess
+    import sys
+
+    db = build_store(tmp_path / "live.db", seed_path, nlp=nlp)
+    with running(db) as url, httpx.Client(base_url=url, timeout=60) as http:
+        writer = subprocess.Popen([sys.executable, "-m", "onrecord", "ingest", str(SAMPLES), "--db", str(db),
+                                   "--batch-size", "1"], stderr=subprocess.PIPE, text=True)
+        answers = []
+        while writer.poll() is None:
+            answers.append(http.get("/api/search", params={"q": "said"}).status_code)
+        assert writer.wait() == 0, writer.stderr.read()
+        assert answers and set(answers) == {200}
+        assert http.get("/api/articles/wikinews-2fd2931ab1").status_code == 200  # what the ingest wrote shows
