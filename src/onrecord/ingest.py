@@ -44,7 +44,7 @@ class IngestSummary:
 
     def line(self) -> str:
         parts = [
-            f"{self.articles} articles: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
+            f"{self.articles} article{'' if self.articles == 1 else 's'}: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
             f"{self.copies} copies linked, {self.failed} failed, {self.rejected} rejected",
             f"{self.statements} statements stored",
             f"{self.speakers} speakers in the store",
