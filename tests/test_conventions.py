@@ -232,3 +232,19 @@ def test_learned_check_only_drops_statements(nlp):
     doc = nlp("The mayor said the tram will run on Sundays. “It is about time,” one rider wrote.")
     everything = find_statements(doc, learned_check=False)
     assert all(s in everything for s in find_statements(doc))
+
+
+def test_verb_whose_object_holds_a_quote_is_a_candidate(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The council met on Tuesday. Mayor Ana Ruiz hailed the new tram line as “a gift to every commuter in town.”")
+    [s] = [s for s in find_statements(doc, learned_check=False) if "a gift to every commuter" in s.text]
+    assert s.cue.text == "hailed" and s.speaker.mention.text.endswith("Ruiz")
+
+
+def test_candidate_verbs_claim_only_quotes_nothing_else_wants(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("“We will not close the library,” said Ana Ruiz, who hailed the plan.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if "close the library" in s.text]
+    assert s.cue.text == "said"
