@@ -248,3 +248,10 @@ def test_candidate_verbs_claim_only_quotes_nothing_else_wants(nlp):
     doc = nlp("“We will not close the library,” said Ana Ruiz, who hailed the plan.")
     [s] = [s for s in find_statements(doc, learned_check=False) if "close the library" in s.text]
     assert s.cue.text == "said"
+
+
+def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("Supporters lined the street.\n\n“Four more years, four more years,”\n\nThe crowd cheered as the mayor arrived.")
+    assert not [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "cheered"]

@@ -469,9 +469,10 @@ def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token 
     """The verb of the attribution right after a quote's closing mark, and its speaker."""
     first = next((t for t in doc[_token_index_at(doc, quote.outer_end):] if t.idx >= quote.outer_end), None)
     words = [t for t in doc[first.i:first.i + 2 * _TRAILING_REACH] if not t.is_space][:_TRAILING_REACH] if first else []
+    text = doc_text(doc)
     for k, token in enumerate(words):
-        if in_quote[token.i] or "\n" in token.text:
-            break
+        if in_quote[token.i] or "\n" in text[quote.outer_end:token.idx]:
+            break  # the next paragraph is not the attribution
         if _verb_like(token):
             if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                 break  # '"Why not?" Critics say the plan will fail.': a sentence of its own
