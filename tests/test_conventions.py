@@ -265,3 +265,11 @@ def test_quotation_continued_over_paragraphs_is_one_statement(nlp):
     assert "run all night" in s.text and s.speaker.name == "Ana Ruiz" and len(s.spans) == 3
     assert len([t for t in statements if "run all night" in t.text]) == 1
     assert_round_trip(text, statements)
+
+
+def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The union endorsed Ana Ruiz when she visited the plant in March.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "endorsed"]
+    assert s.text == "Ana Ruiz"

@@ -45,8 +45,10 @@ _SPEECH_VERB_FLOOR = 0.3
 _OTHER_VERB_THRESHOLD = 0.1
 QUOTE_HOLDING_CANDIDATES = True
 _QUOTE_HOLDING_FRAMES = frozenset({"dobj", "xcomp", "ccomp"})
-_NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt"})
-_NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"advcl", "prep", "npadvmod", "advmod"}
+# "banned waterboarding (when he took office)", "endorsed Clinton (on Monday)": a clause or time
+# phrase on the verb is not what its object reports; a prepositional phrase often is.
+_NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt", "advcl", "npadvmod", "parataxis", "dep"})
+_NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"prep", "advmod"}
 _SPEAKER_LABEL = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S)")
 _NOT_SPEAKER_LABELS = frozenset(
     "update note editor's note editor’s note watch read more related photos video correction clarification "
