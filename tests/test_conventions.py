@@ -273,3 +273,15 @@ def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
     doc = nlp("The union endorsed Ana Ruiz when she visited the plant in March.")
     [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "endorsed"]
     assert s.text == "Ana Ruiz"
+
+
+def test_clause_keeps_the_straight_mark_it_opened():
+    from onrecord.content import trim_content
+    from onrecord.pipeline import load_pipeline
+
+    # 'Critics said he lacks "strength."' with the closing marks hung on "said", outside the clause.
+    doc = _parsed(load_pipeline(), [
+        ("Critics", "NNS", 1, "nsubj"), ("said", "VBD", 0, "ROOT"), ("he", "PRP", 1, "nsubj"), ("lacks", "VBZ", -2, "ccomp"),
+        ('"', "``", 1, "punct"), ("strength", "NN", -2, "dobj"), (".", ".", -5, "punct"), ('"', "''", -6, "punct"),
+    ])
+    assert [doc[i].text for i in trim_content(doc, [2, 3, 4, 5])] == ["he", "lacks", '"', "strength", ".", '"']
