@@ -285,3 +285,11 @@ def test_clause_keeps_the_straight_mark_it_opened():
         ('"', "``", 1, "punct"), ("strength", "NN", -2, "dobj"), (".", ".", -5, "punct"), ('"', "''", -6, "punct"),
     ])
     assert [doc[i].text for i in trim_content(doc, [2, 3, 4, 5])] == ["he", "lacks", '"', "strength", ".", '"']
+
+
+def test_seem_and_be_expected_cite_nobody(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The council met on Monday. The mayor is expected to approve the new budget.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and "expected" in s.cue.text]
+    assert s.speaker.mention is None and s.text == "The mayor to approve the new budget"

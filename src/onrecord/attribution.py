@@ -44,6 +44,9 @@ _MIN_SEEN = 4
 _SPEECH_VERB_FLOOR = 0.3
 _OTHER_VERB_THRESHOLD = 0.1
 QUOTE_HOLDING_CANDIDATES = True
+# "X seemed to Y", "X is expected to Y": the verb cites nobody (see _raising_cue)
+_RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
+_RAISING_PASSIVES = frozenset({"expected"})
 _QUOTE_HOLDING_FRAMES = frozenset({"dobj", "xcomp", "ccomp"})
 # "banned waterboarding (when he took office)", "endorsed Clinton (on Monday)": a clause or time
 # phrase on the verb is not what its object reports; a prepositional phrase often is.
@@ -304,6 +307,9 @@ def _is_cue_verb(verb: Token, frame: str) -> bool:
 
 
 def _verb_cue(verb: Token, frame: str) -> _Cue | None:
+    raised = _raising_cue(verb)
+    if raised is not None:
+        return raised
     source = _subject_of(verb)
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
@@ -329,6 +335,22 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     phrase = _cue_phrase(verb)
     words = {t.i for t in phrase}
     return _Cue(phrase, source, trim_content(verb.doc, [i for i in content if i not in words]), verb)
+
+
+def _raising_cue(verb: Token) -> _Cue | None:
+    """"Trump seemed to waver", "The plan appears dead", "She is expected to win": nobody is
+    cited; PolNeAR's content is the subject and the complement (two fragments), with no source."""
+    passive = verb.lower_ in _RAISING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.lower_ not in _RAISING_VERBS and not passive:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp"}), None)
+    if subject is None or complement is None or (passive and complement.dep_ != "xcomp"):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "is expected by analysts to ...": someone is cited
+    content = [t.i for t in subject.subtree] + [t.i for t in complement.subtree]
+    return _Cue(_cue_phrase(verb), None, trim_content(verb.doc, content), verb)
 
 
 def _trails_its_clause(verb: Token) -> bool:
