@@ -257,16 +257,6 @@ def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
     assert not [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "cheered"]
 
 
-def test_quotation_continued_over_paragraphs_is_one_statement(nlp):
-    text = ("The mayor spoke on Monday. “We will build the tram line before the winter,” said Ana Ruiz. “It will reach the airport.\n\n"
-            "“And it will run all night on weekends.”")
-    statements = statements_of(text, nlp)
-    s = find(statements, "reach the airport")
-    assert "run all night" in s.text and s.speaker.name == "Ana Ruiz" and len(s.spans) == 3
-    assert len([t for t in statements if "run all night" in t.text]) == 1
-    assert_round_trip(text, statements)
-
-
 def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
     from onrecord.attribution import find_statements
 

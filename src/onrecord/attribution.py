@@ -716,11 +716,6 @@ def _drafts_from_running_speaker(
         if i in claimed:
             continue
         previous = claimed.get(i - 1) if i > 0 else None
-        if quote.continues and previous is not None and previous.type in _MERGING_TYPES:
-            previous.spans.append(quote.outer_span)  # one quotation over several paragraphs: one statement
-            previous.quotes.append(quote)
-            claimed[i] = previous
-            continue
         if quote.continues and previous is not None:
             speaker, conf = previous.speaker, 0.85
         else:
