@@ -232,3 +232,54 @@ def test_learned_check_only_drops_statements(nlp):
     doc = nlp("The mayor said the tram will run on Sundays. “It is about time,” one rider wrote.")
     everything = find_statements(doc, learned_check=False)
     assert all(s in everything for s in find_statements(doc))
+
+
+def test_verb_whose_object_holds_a_quote_is_a_candidate(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The council met on Tuesday. Mayor Ana Ruiz hailed the new tram line as “a gift to every commuter in town.”")
+    [s] = [s for s in find_statements(doc, learned_check=False) if "a gift to every commuter" in s.text]
+    assert s.cue.text == "hailed" and s.speaker.mention.text.endswith("Ruiz")
+
+
+def test_candidate_verbs_claim_only_quotes_nothing_else_wants(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("“We will not close the library,” said Ana Ruiz, who hailed the plan.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if "close the library" in s.text]
+    assert s.cue.text == "said"
+
+
+def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("Supporters lined the street.\n\n“Four more years, four more years,”\n\nThe crowd cheered as the mayor arrived.")
+    assert not [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "cheered"]
+
+
+def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The union endorsed Ana Ruiz when she visited the plant in March.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "endorsed"]
+    assert s.text == "Ana Ruiz"
+
+
+def test_clause_keeps_the_straight_mark_it_opened():
+    from onrecord.content import trim_content
+    from onrecord.pipeline import load_pipeline
+
+    # 'Critics said he lacks "strength."' with the closing marks hung on "said", outside the clause.
+    doc = _parsed(load_pipeline(), [
+        ("Critics", "NNS", 1, "nsubj"), ("said", "VBD", 0, "ROOT"), ("he", "PRP", 1, "nsubj"), ("lacks", "VBZ", -2, "ccomp"),
+        ('"', "``", 1, "punct"), ("strength", "NN", -2, "dobj"), (".", ".", -5, "punct"), ('"', "''", -6, "punct"),
+    ])
+    assert [doc[i].text for i in trim_content(doc, [2, 3, 4, 5])] == ["he", "lacks", '"', "strength", ".", '"']
+
+
+def test_seem_and_be_expected_cite_nobody(nlp):
+    from onrecord.attribution import find_statements
+
+    doc = nlp("The council met on Monday. The mayor is expected to approve the new budget.")
+    [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and "expected" in s.cue.text]
+    assert s.speaker.mention is None and s.text == "The mayor to approve the new budget"

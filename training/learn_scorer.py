@@ -27,7 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", type=Path, default=REPO.parent / "shared/data/polnear/train")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--threshold", type=float, default=0.25)
+    parser.add_argument("--threshold", type=float, default=0.35)
     parser.add_argument("--l2", type=float, default=10.0)
     parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/data" / SCORER_FILE)
     args = parser.parse_args()

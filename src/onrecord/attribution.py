@@ -42,9 +42,16 @@ _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
 _MIN_SEEN = 4
 _SPEECH_VERB_FLOOR = 0.3
-_OTHER_VERB_THRESHOLD = 0.5
-_NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt"})
-_NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"advcl", "prep", "npadvmod", "advmod"}
+_OTHER_VERB_THRESHOLD = 0.1
+QUOTE_HOLDING_CANDIDATES = True
+# "X seemed to Y", "X is expected to Y": the verb cites nobody (see _raising_cue)
+_RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
+_RAISING_PASSIVES = frozenset({"expected"})
+_QUOTE_HOLDING_FRAMES = frozenset({"dobj", "xcomp", "ccomp"})
+# "banned waterboarding (when he took office)", "endorsed Clinton (on Monday)": a clause or time
+# phrase on the verb is not what its object reports; a prepositional phrase often is.
+_NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt", "advcl", "npadvmod", "parataxis", "dep"})
+_NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"prep", "advmod"}
 _SPEAKER_LABEL = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S)")
 _NOT_SPEAKER_LABELS = frozenset(
     "update note editor's note editor’s note watch read more related photos video correction clarification "
@@ -102,7 +109,7 @@ def find_statements_and_roles(
     quotes = find_quotes(text, body)
     in_quote = _quote_token_mask(doc, quotes)
     names = ArticleNames.build(doc, body_start, headline_end)
-    cues, spare = _find_cues(doc, in_quote, headline_end)
+    cues, spare, candidates = _find_cues(doc, in_quote, headline_end)
     claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
     drafts = _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
     trailing = _drafts_from_trailing_attributions(doc, quotes, claimed, in_quote)
@@ -113,6 +120,7 @@ def find_statements_and_roles(
     drafts += _drafts_from_cues(doc, cues, quotes, claimed)
     drafts += _drafts_from_signatures(doc, quotes, claimed, body)
     drafts += _drafts_from_nearby_cues(doc, cues + spare, quotes, claimed, drafts)
+    drafts += _drafts_from_cues(doc, _holding_unclaimed(doc, candidates, quotes, claimed), quotes, claimed)
     _merge_interrupted_quotes(doc, quotes, claimed)
     drafts.sort(key=lambda d: d.spans[0][0])
     _resolve_speakers(doc, drafts, names)
@@ -149,10 +157,13 @@ def _quote_token_mask(doc: Doc, quotes: list[Quote]) -> list[bool]:
 
 
 # -- 2. cues ----------------------------------------------------------------------
-def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_Cue], list[_Cue]]:
-    """Cues with a reported clause, and speech verbs with a speaker but no clause of their
-    own (spare: they may still claim a quote near them)."""
-    cues, spare = [], []
+def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_Cue], list[_Cue], list[_Cue]]:
+    """Cues with a reported clause; speech verbs with a speaker but no clause of their
+    own (spare: they may still claim a quote near them); and other verbs whose object or
+    complement holds a quote (candidates: they claim only quotes nothing else wants)."""
+    cues: list[_Cue] = []
+    spare: list[_Cue] = []
+    candidates: list[_Cue] = []
     for token in doc:
         if token.idx < body_start or in_quote[token.i]:
             continue
@@ -161,7 +172,10 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
             cue = _according_to_cue(doc, token)
         elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS:
             frame = frame_of(token)
-            cue = _verb_cue(token, frame) if _is_cue_verb(token, frame) else None
+            if _is_cue_verb(token, frame):
+                cue = _verb_cue(token, frame)
+            elif QUOTE_HOLDING_CANDIDATES and (held := _quote_holding_cue(token, frame, in_quote)) is not None:
+                candidates.append(held)
         if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
             cue = None  # '"We will win," Khan said of the vote': the quote is the content
         if cue is not None and cue.content:
@@ -172,7 +186,31 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
             _repair_source_in_quote(lone, in_quote)
             if lone.source is not None:
                 spare.append(lone)
-    return cues, spare
+    return cues, spare, candidates
+
+
+def _quote_holding_cue(verb: Token, frame: str, in_quote: list[bool]) -> _Cue | None:
+    """'lauded the plan as "a big step"', 'branded it "a disgrace"': a verb the cue table does not
+    count as a cue, but whose object or complement holds a quote, with a subject of its own.
+
+    Only a candidate: the learned check (``scorer.py``) keeps the ones like PolNeAR's.
+    """
+    if frame not in _QUOTE_HOLDING_FRAMES:
+        return None
+    cue = _verb_cue(verb, frame)
+    if cue is None or cue.source is None or not any(in_quote[i] for i in cue.content):
+        return None
+    _repair_source_in_quote(cue, in_quote)
+    return cue
+
+
+def _holding_unclaimed(doc: Doc, cues: list[_Cue], quotes: list[Quote], claimed: dict[int, _Draft]) -> list[_Cue]:
+    """The candidate cues whose content still holds a quote no other cue has claimed."""
+    free = [q for i, q in enumerate(quotes) if i not in claimed]
+    return [
+        c for c in cues
+        if any(q.open_mark < _token_end(doc[c.content[-1]]) and q.outer_end > doc[c.content[0]].idx for q in free)
+    ]
 
 
 def _repair_source_in_quote(cue: _Cue, in_quote: list[bool]) -> None:
@@ -269,6 +307,9 @@ def _is_cue_verb(verb: Token, frame: str) -> bool:
 
 
 def _verb_cue(verb: Token, frame: str) -> _Cue | None:
+    raised = _raising_cue(verb)
+    if raised is not None:
+        return raised
     source = _subject_of(verb)
     complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
@@ -294,6 +335,22 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     phrase = _cue_phrase(verb)
     words = {t.i for t in phrase}
     return _Cue(phrase, source, trim_content(verb.doc, [i for i in content if i not in words]), verb)
+
+
+def _raising_cue(verb: Token) -> _Cue | None:
+    """"Trump seemed to waver", "The plan appears dead", "She is expected to win": nobody is
+    cited; PolNeAR's content is the subject and the complement (two fragments), with no source."""
+    passive = verb.lower_ in _RAISING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.lower_ not in _RAISING_VERBS and not passive:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    complement = next((c for c in verb.rights if c.dep_ in {"xcomp", "acomp"}), None)
+    if subject is None or complement is None or (passive and complement.dep_ != "xcomp"):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "is expected by analysts to ...": someone is cited
+    content = [t.i for t in subject.subtree] + [t.i for t in complement.subtree]
+    return _Cue(_cue_phrase(verb), None, trim_content(verb.doc, content), verb)
 
 
 def _trails_its_clause(verb: Token) -> bool:
@@ -436,9 +493,10 @@ def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token 
     """The verb of the attribution right after a quote's closing mark, and its speaker."""
     first = next((t for t in doc[_token_index_at(doc, quote.outer_end):] if t.idx >= quote.outer_end), None)
     words = [t for t in doc[first.i:first.i + 2 * _TRAILING_REACH] if not t.is_space][:_TRAILING_REACH] if first else []
+    text = doc_text(doc)
     for k, token in enumerate(words):
-        if in_quote[token.i] or "\n" in token.text:
-            break
+        if in_quote[token.i] or "\n" in text[quote.outer_end:token.idx]:
+            break  # the next paragraph is not the attribution
         if _verb_like(token):
             if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                 break  # '"Why not?" Critics say the plan will fail.': a sentence of its own

@@ -99,7 +99,7 @@ def statement_scorer() -> StatementScorer | None:
     return StatementScorer.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def fit(rows: Sequence[Sequence[str]], labels: Sequence[bool], l2: float = 10.0, threshold: float = 0.25,
+def fit(rows: Sequence[Sequence[str]], labels: Sequence[bool], l2: float = 10.0, threshold: float = 0.35,
         iterations: int = 25) -> StatementScorer:
     """L2-regularised logistic regression by Newton's method: deterministic, numpy only."""
     import numpy as np
