@@ -111,7 +111,7 @@ def extract(
     show_progress = sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
     items = read_inputs(paths, default_date=default_date, max_chars=max_chars)
     articles = _articles_only(items, reporter, tally)
-    with _progress(show_progress, reporter.console, _count_inputs(paths) if show_progress else None) as advance:
+    with ArticleBar(show_progress, reporter.console, _count_inputs(paths) if show_progress else None) as bar:
         for article, statements, error in extract_many(articles, n_process=jobs, nlp=nlp):
             if error:
                 tally.failed += 1
@@ -120,7 +120,7 @@ def extract(
                 statements = [s for s in statements if s.speech]
             tally.statements += len(statements)
             writer.write(article, statements)
-            advance()
+            bar.advance()
     writer.close()
     reporter.info(tally.summary())
     if tally.rejected or tally.failed:
@@ -166,33 +166,39 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
     return total
 
 
-class _progress:
-    """A progress bar on a terminal; nothing at all otherwise."""
+class ArticleBar:
+    """A progress bar on a terminal (articles, optionally statements, articles/s, ETA); nothing otherwise."""
 
-    def __init__(self, enabled: bool, console: Console, total: int | None):
-        self.enabled, self.console, self.total = enabled, console, total
+    def __init__(self, enabled: bool, console: Console, total: int | None, *, statements: bool = False):
+        self.enabled, self.console, self.total, self.with_statements = enabled, console, total, statements
+        self.statements = 0
 
-    def __enter__(self):
+    def __enter__(self) -> "ArticleBar":
+        if self.enabled:
+            columns = [TextColumn("articles"), BarColumn(), MofNCompleteColumn()]
+            if self.with_statements:
+                columns.append(TextColumn("{task.fields[statements]} statements"))
+            columns += [TextColumn("{task.fields[rate]:.1f} articles/s"), TimeRemainingColumn()]
+            self.bar = Progress(*columns, console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("articles", total=self.total, statements=0, rate=0.0)
+        return self
+
+    def advance(self, statements: int = 0) -> None:
         if not self.enabled:
-            return lambda: None
-        self.bar = Progress(
-            TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn(),
-            console=self.console, transient=True,
-        )
-        self.bar.start()
-        self.task = self.bar.add_task("extract", total=self.total, rate=0.0)
+            return
+        self.statements += statements
+        self.bar.advance(self.task)
+        task = self.bar.tasks[0]
+        self.bar.update(self.task, statements=self.statements, rate=task.completed / max(task.elapsed or 1e-9, 1e-9))
 
-        def advance() -> None:
-            self.bar.advance(self.task)
-            task = self.bar.tasks[0]
-            self.bar.update(self.task, rate=task.completed / max(task.elapsed or 1e-9, 1e-9))
-
-        return advance
-
-    def __exit__(self, *exc) -> None:
+    def stop(self) -> None:
         if self.enabled:
             self.bar.stop()
+            self.enabled = False
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
 
 @main.command("eval")

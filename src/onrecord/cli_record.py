@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .cli import EXIT_REJECTED, Reporter, _count_inputs, _date_option, main
+from .cli import EXIT_REJECTED, ArticleBar, Reporter, _count_inputs, _date_option, main
 from .inputs import MAX_CHARS, Rejection, read_inputs
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -63,7 +63,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int,
     store = _open(db, readonly=False)
     show = sys.stderr.isatty()
     items = read_inputs(paths, default_date=default_date, max_chars=max_chars)
-    with _IngestBar(show, reporter.console, _count_inputs(paths) if show else None) as bar:
+    with ArticleBar(show, reporter.console, _count_inputs(paths) if show else None, statements=True) as bar:
         progress = Progress(
             article_done=bar.advance,
             rejected=reporter.rejected,
@@ -86,43 +86,6 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int,
     reporter.info(f"{summary.line()} ({db}, {summary.seconds:.1f} s)")
     if summary.rejected or summary.failed:
         sys.exit(EXIT_REJECTED)
-
-
-class _IngestBar:
-    """Articles, statements, articles/s and ETA on a terminal; nothing when piped."""
-
-    def __init__(self, enabled: bool, console: Console, total: int | None):
-        self.enabled, self.console, self.total = enabled, console, total
-        self.statements = 0
-
-    def __enter__(self) -> "_IngestBar":
-        if self.enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.bar = Progress(
-                TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[statements]} statements"), TextColumn("{task.fields[rate]:.1f} articles/s"),
-                TimeRemainingColumn(), console=self.console, transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task("ingest", total=self.total, statements=0, rate=0.0)
-        return self
-
-    def advance(self, statements: int) -> None:
-        if not self.enabled:
-            return
-        self.statements += statements
-        self.bar.advance(self.task)
-        task = self.bar.tasks[0]
-        self.bar.update(self.task, statements=self.statements, rate=task.completed / max(task.elapsed or 1e-9, 1e-9))
-
-    def stop(self) -> None:
-        if self.enabled:
-            self.bar.stop()
-            self.enabled = False
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 FORMAT_CHOICE = click.Choice(("table", "jsonl", "csv"))

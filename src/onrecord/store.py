@@ -238,8 +238,9 @@ class Store:
         for sighting in found.roles:
             self._add_role(article, sighting.name, sighting.role)
         for seq, statement in enumerate(found.statements):
-            touched.new.append(self._insert_statement(article, seq, statement))
-            touched.speakers.add(self._speaker_now(statement, article.date))
+            statement_id, speaker = self._insert_statement(article, seq, statement)
+            touched.new.append(statement_id)
+            touched.speakers.add(speaker)
         if found.error:
             return "failed"
         return "updated" if row is not None else "new"
@@ -252,12 +253,14 @@ class Store:
         if article.date:
             self._widen_spell(name, role, article.date)
 
-    def _insert_statement(self, article: Article, seq: int, statement: Statement) -> int:
+    def _insert_statement(self, article: Article, seq: int, statement: Statement) -> tuple[int, str | None]:
+        """Insert one statement; returns its id and the speaker it was given."""
         mention, cue = statement.speaker.mention, statement.cue
-        description = None
-        if statement.speaker.name is None and mention is not None:
-            key = description_key(mention.text)
-            description = " ".join([key[0], *sorted(key[1])]) if key else None
+        description = _description(statement)
+        if statement.speaker.name:
+            speaker = self.names.speaker_of(statement.speaker.name)[0]
+        else:
+            speaker = self._holder(description, article.date)
         cursor = self.db.execute(
             "INSERT INTO statements (article_id, seq, date, type, speech, text, spans, cue, cue_start, cue_end, "
             "mention, mention_start, mention_end, name, kind, description, speaker, confidence, norm) "
@@ -268,19 +271,10 @@ class Store:
                 cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
                 mention.text if mention else None, mention.start if mention else None,
                 mention.end if mention else None, statement.speaker.name, statement.speaker.kind, description,
-                self._speaker_now(statement, article.date, description), statement.confidence,
-                normalise_quote(statement.text),
+                speaker, statement.confidence, normalise_quote(statement.text),
             ),
         )
-        return int(cursor.lastrowid)
-
-    def _speaker_now(self, statement: Statement, date: str | None, description: str | None = None) -> str | None:
-        if statement.speaker.name:
-            return self.names.speaker_of(statement.speaker.name)[0]
-        if description is None and statement.speaker.mention is not None:
-            key = description_key(statement.speaker.mention.text)
-            description = " ".join([key[0], *sorted(key[1])]) if key else None
-        return self._holder(description, date)
+        return int(cursor.lastrowid), speaker
 
     def _holder(self, description: str | None, date: str | None) -> str | None:
         """The one speaker a role description names at a date, if exactly one fits."""
@@ -457,6 +451,15 @@ class Store:
         for i in range(0, len(ordered), 500):
             chunk = ordered[i:i + 500]
             self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+
+def _description(statement: Statement) -> str | None:
+    """The role an unnamed speaker mention describes, stored as "head word word ..." ("mayor london mayor")."""
+    mention = statement.speaker.mention
+    if statement.speaker.name is not None or mention is None:
+        return None
+    key = description_key(mention.text)
+    return " ".join([key[0], *sorted(key[1])]) if key else None
 
 
 @dataclass
