@@ -311,7 +311,7 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     if raised is not None:
         return raised
     source = _subject_of(verb)
-    complement = next((c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), None)
+    complement = _complement_of(verb)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
         content = [t.i for t in complement.subtree]
         if complement.dep_ == "xcomp":  # "urged supporters to monitor the polls": the object too
@@ -335,6 +335,13 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     phrase = _cue_phrase(verb)
     words = {t.i for t in phrase}
     return _Cue(phrase, source, trim_content(verb.doc, [i for i in content if i not in words]), verb)
+
+
+def _complement_of(verb: Token) -> Token | None:
+    """The verb's reported clause: the one after it when the parser gave it two
+    ("While he acknowledged ..., Ham noted several ... left him": the first is a misparse)."""
+    complements = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+    return next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
 
 
 def _raising_cue(verb: Token) -> _Cue | None:
