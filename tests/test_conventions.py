@@ -29,6 +29,14 @@ def test_quote_signed_with_a_dash(nlp):
     assert_round_trip(text, statements)
 
 
+def test_paragraph_opened_by_a_closing_mark_is_a_quote(nlp):
+    text = "Readers wrote to us.\n\n”Fear. I am truly afraid of what comes next for my family.” ― Edwin Monroy\n"
+    statements = statements_of(text, nlp)
+    s = find(statements, "I am truly afraid")
+    assert s.speaker.name == "Edwin Monroy" and s.text.startswith("”Fear.")
+    assert_round_trip(text, statements)
+
+
 def test_cue_in_the_sentence_after_a_question(nlp):
     text = "The hearing grew tense.\n\n“Why does nobody ask the workers what they think?” Senator Vitter demanded.\n"
     s = find(statements_of(text, nlp), "Why does nobody ask the workers")
@@ -213,6 +221,20 @@ def test_subject_before_a_cue_the_parser_left_without_one():
     ])
     [s] = find_statements(doc)
     assert s.speaker.mention.text.startswith("Ana Ruiz") and s.text == "it failed"
+
+
+def test_verb_with_two_clauses_reports_the_one_after_it():
+    from onrecord.attribution import find_statements
+    from onrecord.pipeline import load_pipeline
+
+    # "While funding mattered, Ham noted morale fell." with "mattered" misparsed as a second ccomp of "noted".
+    doc = _parsed(load_pipeline(), [
+        ("While", "IN", 2, "mark"), ("funding", "NN", 1, "nsubj"), ("mattered", "VBD", 3, "ccomp"), (",", ",", 2, "punct"),
+        ("Ham", "NNP", 1, "nsubj"), ("noted", "VBD", 0, "ROOT"), ("morale", "NN", 1, "nsubj"), ("fell", "VBD", -2, "ccomp"),
+        (".", ".", -3, "punct"),
+    ])
+    statements = find_statements(doc, learned_check=False)
+    assert [(s.cue.text, s.text) for s in statements] == [("noted", "morale fell")]
 
 
 def test_scorer_learns_which_features_mark_a_statement():

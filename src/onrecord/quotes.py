@@ -15,6 +15,8 @@ from dataclasses import dataclass
 _DOUBLE_PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‟": "”"}
 _SINGLE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
 _TWO_APOSTROPHES = "''"
+# A closing mark that opens a paragraph is a misprinted opening one: '”Fear. I am afraid ...” ― Ana'.
+_MISPRINTED_OPENERS = {"”": "”\""}
 _OPENERS_BEFORE = set(" \t([{—–-/:;,“\"‘'«")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -122,6 +124,8 @@ class _Scanner:
                 i = self._read_two_apostrophe_quote(i)
                 continue
             pairs = _DOUBLE_PAIRS if ch in _DOUBLE_PAIRS else _SINGLE_PAIRS if ch in _SINGLE_PAIRS else None
+            if pairs is None and i == start and ch in _MISPRINTED_OPENERS:
+                pairs = _MISPRINTED_OPENERS
             if pairs and _can_open(text, i, start, end):
                 i = self._read_quote(i, pairs)
             else:
