@@ -305,3 +305,30 @@ def test_seem_and_be_expected_cite_nobody(nlp):
     doc = nlp("The council met on Monday. The mayor is expected to approve the new budget.")
     [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and "expected" in s.cue.text]
     assert s.speaker.mention is None and s.text == "The mayor to approve the new budget"
+
+
+@pytest.mark.parametrize(
+    "text,words,source,cue",
+    [
+        ("Rubio fired back: “If they sue us in a court in Miami, they’re going to lose.”", "If they sue us", "Rubio", "fired back:"),
+        ("The debate was tense.\n\nClinton: \"Our goal is not to contain ISIS, but to defeat it.\"\n", "Our goal is", "Clinton", ":"),
+    ],
+)
+def test_quote_after_a_colon_belongs_to_what_leads_to_it(nlp, text, words, source, cue):
+    from onrecord.attribution import find_statements
+
+    statements = find_statements(nlp(text), learned_check=False)
+    s = find(statements, words)
+    assert s.type == "direct" and s.speaker.mention.text == source and s.cue.text == cue
+    assert s.text.startswith(("“", '"'))
+    assert_round_trip(text, statements)
+
+
+def test_naming_verb_with_a_quoted_complement(nlp):
+    from onrecord.attribution import find_statements
+
+    text = "The senator was angry. Graham called both Trump and Clinton “crazy” on Tuesday."
+    statements = find_statements(nlp(text), learned_check=False)
+    s = find(statements, "crazy")
+    assert s.speaker.name == "Graham" and s.cue.text == "called"
+    assert s.text == "both Trump and Clinton “crazy”"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .content import QUOTE_MARKS, trim_content
 from .cues import cue_table, frame_of, frame_preposition
-from .lexicon import ACCORDING_TO, CUE_FORMS, NOT_NAMES, is_speech_cue
+from .lexicon import ACCORDING_TO, CUE_FORMS, NAMING_FORMS, NOT_NAMES, is_speech_cue
 from .model import RoleSighting, Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
@@ -37,7 +37,8 @@ _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs aski
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
 _CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from verb to preposition
 _QUOTE_MARK_CHARS = "".join(QUOTE_MARKS)
-_LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
+_LEAD_ATTRIBUTION_TOKENS = 6
+_COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon  # '"..." Vitter demanded.': the cue opens the next sentence
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
 _MIN_SEEN = 4
@@ -120,6 +121,7 @@ def find_statements_and_roles(
     drafts += _drafts_from_cues(doc, cues, quotes, claimed)
     drafts += _drafts_from_signatures(doc, quotes, claimed, body)
     drafts += _drafts_from_nearby_cues(doc, cues + spare, quotes, claimed, drafts)
+    drafts += _drafts_from_colon_leads(doc, quotes, claimed, in_quote)
     drafts += _drafts_from_cues(doc, _holding_unclaimed(doc, candidates, quotes, claimed), quotes, claimed)
     _merge_interrupted_quotes(doc, quotes, claimed)
     drafts.sort(key=lambda d: d.spans[0][0])
@@ -174,6 +176,11 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
             frame = frame_of(token)
             if _is_cue_verb(token, frame):
                 cue = _verb_cue(token, frame)
+            elif (naming := _naming_cue(token, in_quote)) is not None:
+                if token.lower_ in NAMING_FORMS or token.lower_ in CUE_FORMS:
+                    cue = naming
+                else:  # 'served as "chief of staff"': the learned check decides
+                    candidates.append(naming)
             elif QUOTE_HOLDING_CANDIDATES and (held := _quote_holding_cue(token, frame, in_quote)) is not None:
                 candidates.append(held)
         if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
@@ -187,6 +194,26 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
             if lone.source is not None:
                 spare.append(lone)
     return cues, spare, candidates
+
+
+def _naming_cue(verb: Token, in_quote: list[bool]) -> _Cue | None:
+    """'called her "third-rate"', 'pounded Trump as a "con artist"', 'is known as the "JASTA"':
+    a verb that names or characterises something in quoted words reports them: a naming verb
+    (``lexicon.NAMING_VERBS``) with an object complement, or any verb with "as" (a candidate for
+    the learned check unless it is a speech or naming verb).
+
+    The content is the object and the quoted complement, as PolNeAR marks them.
+    """
+    complement = next((c for c in verb.rights if c.dep_ == "oprd"), None) if verb.lower_ in NAMING_FORMS else None
+    if complement is None:
+        complement = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if complement is None or not any(in_quote[t.i] for t in complement.subtree):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.i]
+    content = sorted(t.i for c in objects + [complement] for t in c.subtree)
+    cue = _Cue(_cue_phrase(verb), _subject_of(verb), trim_content(verb.doc, content), verb)
+    _repair_source_in_quote(cue, in_quote)
+    return cue
 
 
 def _quote_holding_cue(verb: Token, frame: str, in_quote: list[bool]) -> _Cue | None:
@@ -341,7 +368,13 @@ def _complement_of(verb: Token) -> Token | None:
     """The verb's reported clause: the one after it when the parser gave it two
     ("While he acknowledged ..., Ham noted several ... left him": the first is a misparse)."""
     complements = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
-    return next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
+    after = [c for c in complements if c.i > verb.i and not _relative_clause(c)]
+    return after[0] if after else (complements[0] if complements else None)
+
+
+def _relative_clause(verb: Token) -> bool:
+    """'..., said Robert Reich, who chairs it': a relative clause the parser took for a complement."""
+    return any(c.dep_ in _SUBJECT_DEPS and c.tag_ in {"WP", "WDT"} for c in verb.children)
 
 
 def _raising_cue(verb: Token) -> _Cue | None:
@@ -632,6 +665,59 @@ def _drafts_from_nearby_cues(
             found.append(draft)
             break
     return found
+
+
+def _drafts_from_colon_leads(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], in_quote: list[bool]) -> list[_Draft]:
+    """'Rubio fired back: "If they sue us, they lose."' and 'Clinton: "Our goal is ..."'.
+
+    A quote right after a colon (in its paragraph, or opening the next one) belongs to what
+    leads to the colon: its verb is the cue, whatever the verb, and its subject the source;
+    a short noun phrase alone before the colon is the source itself, the colon the cue.
+    """
+    text = doc_text(doc)
+    found = []
+    for i, quote in enumerate(quotes):
+        if i in claimed or quote.words(text) < _MIN_QUOTE_WORDS:
+            continue
+        before = text[:quote.open_mark].rstrip()
+        if not before.endswith(":") or text[len(before):quote.open_mark].count("\n") > 2:
+            continue
+        colon = doc.char_span(len(before) - 1, len(before))
+        if colon is None or in_quote[colon[0].i]:
+            continue
+        cue = _colon_lead_cue(doc, colon[0], in_quote)
+        if cue is None:
+            continue
+        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.8)
+        claimed[i] = draft
+        found.append(draft)
+    return found
+
+
+def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> _Cue | None:
+    """The cue of the words between the sentence start and a colon: a verb with a subject, or a
+    noun phrase of a few words opening its paragraph."""
+    lead = [t for t in doc[colon.sent.start:colon.i] if not t.is_space]
+    if not lead or any(in_quote[t.i] for t in lead):
+        return None
+    verbs = [t for t in lead if t.tag_ in {"VBD", "VBZ", "VBP"} and t.lower_ not in _NOT_ATTRIBUTION_VERBS]
+    if verbs:
+        verb = verbs[-1]
+        source = _subject_of(verb)
+        if source is None or source.i > verb.i:
+            return None
+        phrase = _cue_phrase(verb)
+        between = doc[phrase[-1].i + 1:colon.i]
+        if all(t.tag_ in {"RB", "RBR", "RP"} for t in between):  # "fired back forcefully:"
+            phrase = list(doc[phrase[0].i:colon.i + 1])
+        return _Cue(phrase, source, [], verb)
+    text = doc_text(doc)
+    opens_paragraph = not text[:lead[0].idx].rstrip(" \t").strip() or text[:lead[0].idx].rstrip(" \t").endswith("\n")
+    if not opens_paragraph or len(lead) > _COLON_LEAD_WORDS or not all(t.tag_ in _NOUN_PHRASE_TAGS for t in lead):
+        return None
+    if not any(t.tag_ in {"NNP", "NNPS"} for t in lead) and lead[0].lower_ != "the":
+        return None
+    return _Cue([colon], _head_noun(lead[-1]), [], colon)
 
 
 def _is_exclamation(text: str, quote: Quote) -> bool:

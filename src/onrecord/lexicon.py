@@ -25,6 +25,9 @@ SPEECH_VERBS = frozenset(
 # Multi-word cues whose source follows them: "according to X".
 ACCORDING_TO = ("according", "to")
 
+# Verbs that name or label something: 'called her "third-rate"', 'dubbed it "Obamacare"'.
+NAMING_VERBS = frozenset("call dub label brand term deem name nickname title christen".split())
+
 _IRREGULAR = {
     "say": ["says", "said", "saying"],
     "tell": ["tells", "told", "telling"],
@@ -70,6 +73,7 @@ def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
 # Lower-cased verb form -> lemma. Used instead of spaCy's lemmatizer, which
 # extraction does not need to run.
 CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
+NAMING_FORMS: dict[str, str] = _form_table(NAMING_VERBS)
 
 
 def is_speech_cue(cue: str) -> bool:

@@ -26,6 +26,8 @@ from .model import Statement
 SCORER_FILE = "scorer.json"
 _WEAK_SUBJECTS = frozenset({"it", "that", "which", "who", "what", "they", "this"})  # often a misparse
 _CUE_RATE_MIN_SEEN = 4
+_CONTENT_OPENERS = frozenset("that to the a he she it they i we his her their if whether how what why".split())
+_QUOTE_MARKS = "\"“”"
 
 
 def features(statement: Statement, doc: Doc) -> list[str]:
@@ -36,6 +38,7 @@ def features(statement: Statement, doc: Doc) -> list[str]:
         f"no_source={s.speaker.mention is None}", f"kind={s.speaker.kind}", f"named={s.speaker.name is not None}",
         f"spans={min(len(s.spans), 3)}", f"words={min(len(s.text.split()) // 5, 8)}",
     ]
+    found += _content_features(s)
     if s.cue is not None:
         found += _cue_features(s, doc)
     if s.speaker.mention is not None:
@@ -43,6 +46,16 @@ def features(statement: Statement, doc: Doc) -> list[str]:
         if mention is not None:
             head = mention.root
             found += [f"source_tag={head.tag_}", f"source_word={head.lower_ if head.lower_ in _WEAK_SUBJECTS else 'other'}"]
+    return found
+
+
+def _content_features(statement: Statement) -> list[str]:
+    text = statement.text
+    first = text.split(maxsplit=1)[0].lower().strip("\"“”'‘’") if text.strip() else ""
+    found = [f"first_word={first if first in _CONTENT_OPENERS else 'other'}",
+             f"quoted={any(mark in text for mark in _QUOTE_MARKS)}"]
+    if statement.cue is not None:
+        found.append(f"cue_first={statement.cue.start < statement.start}")
     return found
 
 
@@ -58,6 +71,7 @@ def _cue_features(statement: Statement, doc: Doc) -> list[str]:
     rate = cue_table().precision(verb.lower_, frame, min_seen=_CUE_RATE_MIN_SEEN)
     speech = verb.lower_ in CUE_FORMS
     return [
+        f"verb={verb.lower_}", f"cue_words={min(len(words), 4)}",
         f"speech={speech}", f"frame={frame[:7]}", f"verb_tag={verb.tag_}", f"verb_dep={verb.dep_}",
         f"cue_rate={None if rate is None else round(rate, 1)}", f"type_frame={statement.type}/{frame[:7]}/{speech}",
     ]
