@@ -368,8 +368,16 @@ def _complement_of(verb: Token) -> Token | None:
     """The verb's reported clause: the one after it when the parser gave it two
     ("While he acknowledged ..., Ham noted several ... left him": the first is a misparse)."""
     complements = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS]
+    before = [c for c in complements if c.i < verb.i]
+    if before and _opens_with_quote_mark(before[0]):
+        return before[0]  # '"It's over," she said of the race, in which ...': the quote is what she said
     after = [c for c in complements if c.i > verb.i and not _relative_clause(c)]
     return after[0] if after else (complements[0] if complements else None)
+
+
+def _opens_with_quote_mark(clause: Token) -> bool:
+    edge = clause.left_edge
+    return edge.text in QUOTE_MARKS or (edge.i > 0 and edge.nbor(-1).text in QUOTE_MARKS)
 
 
 def _relative_clause(verb: Token) -> bool:
