@@ -37,6 +37,17 @@ def test_paragraph_opened_by_a_closing_mark_is_a_quote(nlp):
     assert_round_trip(text, statements)
 
 
+def test_signed_paragraph_is_one_statement_whatever_its_inner_marks(nlp):
+    text = ("Readers wrote to us.\n\n“As a young woman, I’d rather live in what he calls “hell” than live in a world "
+            "where he is president.” ― Adriana Rodarte\n")
+    statements = statements_of(text, nlp)
+    s = find(statements, "As a young woman")
+    assert s.speaker.name == "Adriana Rodarte" and s.cue.text == "―"
+    assert s.text.endswith("he is president.”") and "hell" in s.text
+    assert [t.speaker.name for t in statements] == ["Adriana Rodarte"]  # "he calls" inside it is not a statement
+    assert_round_trip(text, statements)
+
+
 def test_cue_in_the_sentence_after_a_question(nlp):
     text = "The hearing grew tense.\n\n“Why does nobody ask the workers what they think?” Senator Vitter demanded.\n"
     s = find(statements_of(text, nlp), "Why does nobody ask the workers")

@@ -39,6 +39,7 @@ _CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from ver
 _QUOTE_MARK_CHARS = "".join(QUOTE_MARKS)
 _LEAD_ATTRIBUTION_TOKENS = 6
 _COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon  # '"..." Vitter demanded.': the cue opens the next sentence
+_DASH = re.compile(r"[―—–]|--")
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
 _MIN_SEEN = 4
@@ -109,10 +110,11 @@ def find_statements_and_roles(
     body = [p for p in paras if p.start >= headline_end]
     quotes = find_quotes(text, body)
     in_quote = _quote_token_mask(doc, quotes)
+    claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
+    signed = _drafts_from_signed_paragraphs(doc, body, quotes, claimed, in_quote)
     names = ArticleNames.build(doc, body_start, headline_end)
     cues, spare, candidates = _find_cues(doc, in_quote, headline_end)
-    claimed: dict[int, _Draft] = {}  # quote index -> the draft that holds it
-    drafts = _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
+    drafts = signed + _drafts_from_speaker_labels(doc, body, quotes, claimed, names)
     trailing = _drafts_from_trailing_attributions(doc, quotes, claimed, in_quote)
     taken = {d.cue.verb.i for d in trailing if d.cue is not None}
     cues = [c for c in cues if c.verb.i not in taken]  # "told ABC News": the quote, not the object
@@ -748,6 +750,39 @@ def _cue_near_quote(doc: Doc, cue: _Cue, quote: Quote) -> bool:
         sent.start_char >= quote.outer_end and not gap.strip() and "\n" not in gap
         and cue.verb.i - sent.start <= _LEAD_ATTRIBUTION_TOKENS
     )
+
+
+def _drafts_from_signed_paragraphs(
+    doc: Doc, paras: list[Paragraph], quotes: list[Quote], claimed: dict[int, _Draft], in_quote: list[bool]
+) -> list[_Draft]:
+    """'“As a young woman, I’d rather live in what he calls “hell” than ...” ― Adriana Rodarte':
+    a paragraph that opens with a quote and ends with a closing mark and "― Name" is that person's
+    statement, whole, however the marks inside it pair up. Its words count as quoted from here on,
+    so no cue inside it makes a statement of its own."""
+    text = doc_text(doc)
+    opening = {q.open_mark: i for i, q in enumerate(quotes)}
+    found = []
+    for para in paras:
+        if para.start not in opening:
+            continue
+        dashes = [m.start() for m in _DASH.finditer(text, para.start, para.end)]
+        match = _SIGNATURE.match(text, dashes[-1], para.end) if dashes else None
+        quoted_end = len(text[:dashes[-1]].rstrip()) if dashes else 0
+        if not match or match.end() != para.end or quoted_end <= para.start or text[quoted_end - 1] not in "”\"":
+            continue
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        if dash is None or name is None:
+            continue
+        held = [i for i, q in enumerate(quotes) if para.start <= q.open_mark < quoted_end]
+        draft = _Draft("direct", [(para.start, quoted_end)], _Cue(list(dash), name.root, [], dash[0]),
+                       quotes=[quotes[i] for i in held], base_confidence=0.85)
+        for i in held:
+            claimed[i] = draft
+        for token in doc[_token_index_at(doc, para.start):_token_index_at(doc, quoted_end - 1) + 1]:
+            in_quote[token.i] = True
+        found.append(draft)
+    return found
 
 
 def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft], paras: list[Paragraph]) -> list[_Draft]:
