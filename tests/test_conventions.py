@@ -343,3 +343,12 @@ def test_naming_verb_with_a_quoted_complement(nlp):
     s = find(statements, "crazy")
     assert s.speaker.name == "Graham" and s.cue.text == "called"
     assert s.text == "both Trump and Clinton “crazy”"
+
+
+def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
+    from onrecord.attribution import find_statements
+
+    # The parser hangs "chanted" on "marching"; the noun right before it is "streets".
+    text = 'Protesters marching through the streets chanted "What curfew is this?" and kept going until 2 a.m.'
+    s = find(find_statements(nlp(text), learned_check=False), "What curfew")
+    assert s.speaker.mention.text == "Protesters" and s.cue.text == "chanted"

@@ -451,7 +451,18 @@ def _subject_left_of_trailing_cue(verb: Token) -> Token | None:
     if verb.head.i >= verb.i or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     before = _noun_before_finite_verb(verb)
+    if before is not None and before.dep_ == "pobj":
+        return _holder_of_phrase(before)  # "Protesters marching through the streets chanted"
     return before if before is not None and before.dep_ not in _SUBJECT_DEPS else None
+
+
+def _holder_of_phrase(noun: Token) -> Token | None:
+    """The subject of the participle a prepositional phrase hangs on, if any."""
+    head = noun.head.head if noun.head.dep_ == "prep" else None
+    if head is None or head.tag_ != "VBG":
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.i < head.i else None
 
 
 def _noun_before_finite_verb(verb: Token, past_apposition: bool = False) -> Token | None:
