@@ -352,3 +352,12 @@ def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
     text = 'Protesters marching through the streets chanted "What curfew is this?" and kept going until 2 a.m.'
     s = find(find_statements(nlp(text), learned_check=False), "What curfew")
     assert s.speaker.mention.text == "Protesters" and s.cue.text == "chanted"
+
+
+def test_quote_resumed_after_the_attribution_with_but(nlp):
+    text = 'The critic answered. "You know, I love Larry," Obama said, but "when it comes to energy, Larry has a history."'
+    statements = statements_of(text, nlp)
+    s = find(statements, "I love Larry")
+    assert len(s.spans) == 2 and s.text.endswith('but "when it comes to energy, Larry has a history."')
+    assert s.speaker.name == "Obama"
+    assert_round_trip(text, statements)

@@ -30,9 +30,10 @@ _COMPLEMENT_DEPS = ("ccomp", "xcomp")
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _MIN_QUOTE_WORDS = 3  # "scare quotes" of a word or two are not statements
-_RUNNING_SPEAKER_REACH = 2
+_RUNNING_SPEAKER_REACH = 2  # paragraphs a floating quote may look back for its speaker
 _MERGING_TYPES = ("direct", "mixed")
 _INTERRUPTION_CHARS = 400  # at most this between the halves of an interrupted quote
+_JOINING_CONJUNCTION = re.compile(r",\s*(?P<word>(?:but|and)(?:\s+(?:still|also|then))?)\s*$")  # '..." he said, but "...'
 _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
 _CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from verb to preposition
@@ -62,7 +63,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 _SIGNATURE_MARKS = "―—–-: "
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})  # what a speaker can be
 _TIME_WORDS = NOT_NAMES | {"morning", "afternoon", "evening", "night", "week", "month", "year"}
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # at most this between the halves of an interrupted quote  # paragraphs a floating quote may look back for its speaker
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass
@@ -835,7 +836,9 @@ def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, 
             continue
         if _only_attribution_between(doc, before, after, holder.cue):
             loose = after if i - 1 in claimed else before
-            holder.spans.append(loose.outer_span)
+            joined = _JOINING_CONJUNCTION.search(doc_text(doc), before.outer_end, after.open_mark)
+            start = joined.start("word") if joined and loose is after else loose.open_mark
+            holder.spans.append((start, loose.outer_end))  # '"...," he said, but "..."': from "but"
             holder.quotes.append(loose)
             claimed[i if i - 1 in claimed else i - 1] = holder
 
@@ -843,6 +846,9 @@ def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, 
 def _only_attribution_between(doc: Doc, before: Quote, after: Quote, cue: _Cue) -> bool:
     """Whether the words between two quotes are the cue's sentence and nothing else."""
     gap = doc_text(doc)[before.outer_end:after.open_mark]
+    joined = _JOINING_CONJUNCTION.search(gap)
+    if joined:
+        gap = gap[:joined.start("word")]
     if not gap.rstrip().endswith((",", ":", ".")) or len(gap) > _INTERRUPTION_CHARS:
         return False
     if not before.outer_end <= cue.verb.idx < after.open_mark:
