@@ -361,3 +361,13 @@ def test_quote_resumed_after_the_attribution_with_but(nlp):
     assert len(s.spans) == 2 and s.text.endswith('but "when it comes to energy, Larry has a history."')
     assert s.speaker.name == "Obama"
     assert_round_trip(text, statements)
+
+
+def test_noun_with_a_that_clause_learned_as_a_cue(nlp):
+    from onrecord.attribution import find_statements
+
+    text = "Politifact checked Trump’s claim that there have been thousands of shootings in Chicago this year."
+    s = find(find_statements(nlp(text), learned_check=False), "there have been thousands")
+    assert s.cue.text == "claim" and s.speaker.mention.text.startswith("Trump")
+    assert s.text == "that there have been thousands of shootings in Chicago this year"
+    assert cue_table().precision("claim", "noun:that") is not None

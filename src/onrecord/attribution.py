@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .content import QUOTE_MARKS, trim_content
-from .cues import cue_table, frame_of, frame_preposition
+from .cues import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
 from .lexicon import ACCORDING_TO, CUE_FORMS, NAMING_FORMS, NOT_NAMES, is_speech_cue
 from .model import RoleSighting, Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
@@ -47,6 +47,8 @@ _MIN_SEEN = 4
 _SPEECH_VERB_FLOOR = 0.3
 _OTHER_VERB_THRESHOLD = 0.1
 QUOTE_HOLDING_CANDIDATES = True
+NOUN_CUES = True
+_NOUN_CUE_THRESHOLD = 0.3  # a noun with a "that" clause is a cue candidate from this learned rate
 # "X seemed to Y", "X is expected to Y": the verb cites nobody (see _raising_cue)
 _RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
 _RAISING_PASSIVES = frozenset({"expected"})
@@ -186,6 +188,8 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
                     candidates.append(naming)
             elif QUOTE_HOLDING_CANDIDATES and (held := _quote_holding_cue(token, frame, in_quote)) is not None:
                 candidates.append(held)
+        elif NOUN_CUES and (clause := noun_clause(token)) is not None:
+            cue = _noun_cue(token, clause)
         if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
             cue = None  # '"We will win," Khan said of the vote': the quote is the content
         if cue is not None and cue.content:
@@ -197,6 +201,31 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
             if lone.source is not None:
                 spare.append(lone)
     return cues, spare, candidates
+
+
+def _noun_cue(noun: Token, clause: Token) -> _Cue | None:
+    """"Trump's claim that ...", "his assertion that ...": a noun that PolNeAR's annotators often
+    marked as a cue when it takes a "that" clause (learned like the verbs, ``cues.NOUN_THAT``).
+    The content starts at "that"; the source is the noun's possessor, its "by" agent, or the
+    subject of the verb it is the object of ("Trump made the claim that ...")."""
+    rate = cue_table().precision(noun.lower_, NOUN_THAT, min_seen=_MIN_SEEN)
+    if rate is None or rate < _NOUN_CUE_THRESHOLD:
+        return None
+    content = [noun.i + 1] + [t.i for t in clause.subtree if t.i > noun.i + 1]
+    return _Cue([noun], _holder_of_noun(noun), trim_content(noun.doc, content), noun)
+
+
+def _holder_of_noun(noun: Token) -> Token | None:
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if agent is not None:
+        return agent
+    if noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _naming_cue(verb: Token, in_quote: list[bool]) -> _Cue | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 COMPLEMENT_FRAMES = ("ccomp", "xcomp", "dobj")
 # "complained about the mic", "called for a ceasefire": a preposition that takes the content.
 FRAME_PREPOSITIONS = ("about", "for", "on", "against", "of", "to", "with")
+NOUN_THAT = "noun:that"  # the frame of a noun with a "that" clause: "his claim that ...", "the idea that ..."
 TABLE_FILE = "cues.json"
 PRIOR_RATE, PRIOR_WEIGHT = 1 / 3, 3  # smoothing of the learned rates
 
@@ -33,6 +34,19 @@ def frame_of(verb: Token) -> str:
         return frame
     preposition = frame_preposition(verb)
     return f"prep:{preposition.lower_}" if preposition is not None else "none"
+
+
+def noun_clause(noun: Token) -> Token | None:
+    """The clause a noun takes right after it with "that" ("the claim that it failed"), if any;
+    not a relative clause ("the car that he bought", where "that" is the object)."""
+    doc = noun.doc
+    if noun.tag_ not in {"NN", "NNS"} or noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that":
+        return None
+    that = doc[noun.i + 1]
+    clause = that.head
+    if that.dep_ != "mark" or clause.head != noun or clause.dep_ not in {"acl", "ccomp", "relcl", "appos"}:
+        return None
+    return clause
 
 
 def frame_preposition(verb: Token) -> Token | None:
@@ -81,7 +95,8 @@ def cue_table() -> CueTable:
 
 
 def count_cues(docs: Iterable[tuple[Doc, Iterable[tuple[int, int]]]], min_seen: int = 3) -> CueTable:
-    """Count, over parsed documents and their gold cue spans, how often each (form, frame) is a cue."""
+    """Count, over parsed documents and their gold cue spans, how often each (form, frame) is a cue:
+    verbs in their frames, and nouns with a "that" clause (frame ``NOUN_THAT``)."""
     seen: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     for doc, cue_spans in docs:
@@ -89,9 +104,12 @@ def count_cues(docs: Iterable[tuple[Doc, Iterable[tuple[int, int]]]], min_seen: 
         for start, end in cue_spans:
             in_cue.update(range(start, end))
         for token in doc:
-            if not token.tag_.startswith("VB"):
+            if token.tag_.startswith("VB"):
+                key = (token.lower_, frame_of(token))
+            elif noun_clause(token) is not None:
+                key = (token.lower_, NOUN_THAT)
+            else:
                 continue
-            key = (token.lower_, frame_of(token))
             seen[key] += 1
             if token.idx in in_cue:
                 hits[key] += 1
