@@ -371,3 +371,11 @@ def test_noun_with_a_that_clause_learned_as_a_cue(nlp):
     assert s.cue.text == "claim" and s.speaker.mention.text.startswith("Trump")
     assert s.text == "that there have been thousands of shootings in Chicago this year"
     assert cue_table().precision("claim", "noun:that") is not None
+
+
+def test_participle_after_a_reported_clause_belongs_to_the_teller(nlp):
+    from onrecord.attribution import find_statements
+
+    text = "Warren told reporters that she thinks the bank failed its workers, saying that “the rot starts at the top” of the company."
+    s = find(find_statements(nlp(text), learned_check=False), "the rot starts at the top")
+    assert s.cue.text == "saying" and s.speaker.mention.text == "Warren"

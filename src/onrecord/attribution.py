@@ -460,6 +460,9 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lower_ in CUE_FORMS:
+        # "Clinton told them that she believes ..., saying ...": the one who told is the one saying
+        return _subject_of(verb.head.head, depth + 1)
     if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
