@@ -379,3 +379,11 @@ def test_participle_after_a_reported_clause_belongs_to_the_teller(nlp):
     text = "Warren told reporters that she thinks the bank failed its workers, saying that “the rot starts at the top” of the company."
     s = find(find_statements(nlp(text), learned_check=False), "the rot starts at the top")
     assert s.cue.text == "saying" and s.speaker.mention.text == "Warren"
+
+
+def test_participle_right_after_a_name_is_that_person_s(nlp):
+    from onrecord.attribution import find_statements
+
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I fifty points ahead, you might ask?”"
+    s = find(find_statements(nlp(text), learned_check=False), "fifty points ahead")
+    assert s.cue.text == "asking" and s.speaker.mention.text == "Hillary Clinton"

@@ -460,6 +460,10 @@ def _subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if verb.tag_ == "VBG" and verb.i > 0 and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        before = verb.nbor(-1)
+        if before.tag_ in {"NNP", "NNPS"} and before.dep_ in {"pobj", "dobj"}:
+            return before  # "footage of Hillary Clinton asking, ...": the name right before does it
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lower_ in CUE_FORMS:
         # "Clinton told them that she believes ..., saying ...": the one who told is the one saying
         return _subject_of(verb.head.head, depth + 1)
