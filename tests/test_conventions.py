@@ -387,3 +387,15 @@ def test_participle_right_after_a_name_is_that_person_s(nlp):
     text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I fifty points ahead, you might ask?”"
     s = find(find_statements(nlp(text), learned_check=False), "fifty points ahead")
     assert s.cue.text == "asking" and s.speaker.mention.text == "Hillary Clinton"
+
+
+def test_reported_clause_stops_before_a_coordinated_report_of_its_own(nlp):
+    from onrecord.attribution import find_statements
+
+    text = ('She said fathers and parents who adopt would not be eligible for the six weeks of paid leave, and when '
+            'pressed on why the plan leaves out dads, the 34-year-old mother of three replied, "It is meant to '
+            'benefit the mother who has given birth."')
+    statements = find_statements(nlp(text), learned_check=False)
+    said = find(statements, "fathers and parents")
+    assert said.text == "fathers and parents who adopt would not be eligible for the six weeks of paid leave"
+    assert find(statements, "It is meant to benefit").cue.text == "replied"

@@ -372,7 +372,7 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     source = _subject_of(verb)
     complement = _complement_of(verb)
     if complement is not None and (frame == "ccomp" or verb.lower_ in CUE_FORMS):
-        content = [t.i for t in complement.subtree]
+        content = _clause_without_other_reports(complement)
         if complement.dep_ == "xcomp":  # "urged supporters to monitor the polls": the object too
             content += [t.i for c in verb.children if c.dep_ == "dobj" and c.i < complement.i for t in c.subtree]
     elif frame in {"xcomp", "dobj"}:
@@ -405,6 +405,18 @@ def _complement_of(verb: Token) -> Token | None:
         return before[0]  # '"It's over," she said of the race, in which ...': the quote is what she said
     after = [c for c in complements if c.i > verb.i and not _relative_clause(c)]
     return after[0] if after else (complements[0] if complements else None)
+
+
+def _clause_without_other_reports(clause: Token) -> list[int]:
+    """The clause's words, less a coordinated clause that reports someone else's speech with a
+    subject of its own ("She said X, and when pressed, the mother of three replied, ...")."""
+    left_out = set()
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.lower_ in CUE_FORMS and any(c.dep_ == "nsubj" for c in conj.children):
+            cc = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < conj.left_edge.i]
+            first = max([i for i in cc if i > clause.i], default=conj.left_edge.i)
+            left_out |= {t.i for t in conj.subtree} | set(range(first, conj.left_edge.i))
+    return [t.i for t in clause.subtree if t.i not in left_out]
 
 
 def _opens_with_quote_mark(clause: Token) -> bool:
