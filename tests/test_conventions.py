@@ -259,6 +259,18 @@ def test_scorer_learns_which_features_mark_a_statement():
         scorer.probability(["type=direct"]), abs=1e-3)
 
 
+def test_scorer_sees_a_report_nested_in_another_s_clause(nlp):
+    from onrecord.attribution import find_statements
+    from onrecord.scorer import features
+
+    doc = nlp("Trump said that Clinton once described the trade deal as the gold standard of trade deals.")
+    statements = find_statements(doc, learned_check=False)
+    [outer] = [s for s in statements if s.cue.text == "said"]
+    [inner] = [s for s in statements if s.cue.text == "described"]
+    assert "nested=no" in features(outer, doc, statements)
+    assert f"nested={outer.type}" in features(inner, doc, statements)
+
+
 def test_learned_check_only_drops_statements(nlp):
     from onrecord.attribution import find_statements
 

@@ -42,7 +42,7 @@ def main() -> None:
         matched = {i for i, _ in match(doc.text, [from_statement(s) for s in statements],
                                        [from_gold(g) for g in gold], with_source=True)}
         for i, statement in enumerate(statements):
-            rows.append(features(statement, doc))
+            rows.append(features(statement, doc, statements))
             labels.append(i in matched)
     scorer = fit(rows, labels, l2=args.l2, threshold=args.threshold)
     args.out.write_text(scorer.to_json() + "\n", encoding="utf-8")

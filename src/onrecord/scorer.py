@@ -30,8 +30,9 @@ _CONTENT_OPENERS = frozenset("that to the a he she it they i we his her their if
 _QUOTE_MARKS = "\"“”"
 
 
-def features(statement: Statement, doc: Doc) -> list[str]:
-    """The statement's indicator features, by name."""
+def features(statement: Statement, doc: Doc, others: Sequence[Statement] = ()) -> list[str]:
+    """The statement's indicator features, by name; ``others`` are the article's other statements
+    (a report inside another's reported clause is often left out by annotators)."""
     s = statement
     found = [
         f"type={s.type}", f"confidence={s.confidence:.2f}", f"no_cue={s.cue is None}",
@@ -39,6 +40,7 @@ def features(statement: Statement, doc: Doc) -> list[str]:
         f"spans={min(len(s.spans), 3)}", f"words={min(len(s.text.split()) // 5, 8)}",
     ]
     found += _content_features(s)
+    found.append(f"nested={_nested_in(s, others)}")
     if s.cue is not None:
         found += _cue_features(s, doc)
     if s.speaker.mention is not None:
@@ -47,6 +49,15 @@ def features(statement: Statement, doc: Doc) -> list[str]:
             head = mention.root
             found += [f"source_tag={head.tag_}", f"source_word={head.lower_ if head.lower_ in _WEAK_SUBJECTS else 'other'}"]
     return found
+
+
+def _nested_in(statement: Statement, others: Sequence[Statement]) -> str:
+    """Whether the statement's cue sits inside another statement's content, and that one's type."""
+    if statement.cue is None:
+        return "no"
+    at = statement.cue.start
+    outer = next((o for o in others if o is not statement and any(a <= at < b for a, b in o.spans)), None)
+    return "no" if outer is None else outer.type
 
 
 def _content_features(statement: Statement) -> list[str]:
@@ -93,7 +104,7 @@ class StatementScorer:
         """The statements likely enough to be kept. A quote with no cue, handed its speaker by the
         paragraphs before it, is always kept: onrecord reports each paragraph of a long quote,
         where PolNeAR often leaves them out."""
-        return [s for s in statements if s.cue is None or self.probability(features(s, doc)) >= self.threshold]
+        return [s for s in statements if s.cue is None or self.probability(features(s, doc, statements)) >= self.threshold]
 
     def to_json(self) -> str:
         rows = [f"  {json.dumps(name)}: {weight:.4f}" for name, weight in sorted(self.weights.items())]
