@@ -411,3 +411,11 @@ def test_reported_clause_stops_before_a_coordinated_report_of_its_own(nlp):
     said = find(statements, "fathers and parents")
     assert said.text == "fathers and parents who adopt would not be eligible for the six weeks of paid leave"
     assert find(statements, "It is meant to benefit").cue.text == "replied"
+
+
+def test_told_with_the_clause_hung_on_the_object_s_noun(nlp):
+    from onrecord.attribution import find_statements
+
+    text = 'He also told one of his young John Birch Society proteges on a regular basis that "terrorism is the answer."'
+    [s] = find_statements(nlp(text), learned_check=False)
+    assert s.cue.text == "told" and s.text == 'that "terrorism is the answer."'

@@ -48,6 +48,7 @@ _SPEECH_VERB_FLOOR = 0.3
 _OTHER_VERB_THRESHOLD = 0.1
 QUOTE_HOLDING_CANDIDATES = True
 NOUN_CUES = True
+_NOUNS_TAKING_THAT = frozenset("fact idea claim news notion belief hope view message story report evidence sense".split())
 _NOUN_CUE_THRESHOLD = 0.3  # a noun with a "that" clause is a cue candidate from this learned rate
 # "X seemed to Y", "X is expected to Y": the verb cites nobody (see _raising_cue)
 _RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
@@ -375,6 +376,9 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
         content = _clause_without_other_reports(complement)
         if complement.dep_ == "xcomp":  # "urged supporters to monitor the polls": the object too
             content += [t.i for c in verb.children if c.dep_ == "dobj" and c.i < complement.i for t in c.subtree]
+    elif frame == "dobj" and verb.lower_ in CUE_FORMS and (that := _that_clause_after_object(verb)) is not None:
+        # "told one of his protegés on a regular basis that ...": the parser hung the clause on a noun
+        content = [that.i] + [t.i for t in that.head.subtree if t.i > that.i]
     elif frame in {"xcomp", "dobj"}:
         # "endorsed Clinton for president", "declined to comment": what follows the verb.
         left_out = _NOT_CONTENT_AFTER_OBJECT if frame == "dobj" else _NOT_CONTENT_AFTER_INFINITIVE
@@ -394,6 +398,17 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
     phrase = _cue_phrase(verb)
     words = {t.i for t in phrase}
     return _Cue(phrase, source, trim_content(verb.doc, [i for i in content if i not in words]), verb)
+
+
+def _that_clause_after_object(verb: Token) -> Token | None:
+    """The "that" opening a clause hung on a noun of the verb's object ('told X on a regular basis
+    that ...'), when nothing but that clause follows it in the sentence."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.dep_ in {"acl", "ccomp"}:
+            clause = token.head
+            if clause.head.tag_ in {"NN", "NNS"} and clause.head.lower_ not in _NOUNS_TAKING_THAT:
+                return token
+    return None
 
 
 def _complement_of(verb: Token) -> Token | None:
