@@ -419,3 +419,11 @@ def test_told_with_the_clause_hung_on_the_object_s_noun(nlp):
     text = 'He also told one of his young John Birch Society proteges on a regular basis that "terrorism is the answer."'
     [s] = find_statements(nlp(text), learned_check=False)
     assert s.cue.text == "told" and s.text == 'that "terrorism is the answer."'
+
+
+def test_that_clause_parsed_as_an_adverbial_clause_is_still_reported(nlp):
+    from onrecord.attribution import find_statements
+
+    text = "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her tape."
+    s = find(find_statements(nlp(text), learned_check=False), "that Machado was")
+    assert s.cue.text == "tweeted" and s.speaker.mention.text == "Trump" and s.type == "mixed"

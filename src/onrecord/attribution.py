@@ -419,6 +419,9 @@ def _complement_of(verb: Token) -> Token | None:
     if before and _opens_with_quote_mark(before[0]):
         return before[0]  # '"It's over," she said of the race, in which ...': the quote is what she said
     after = [c for c in complements if c.i > verb.i and not _relative_clause(c)]
+    if not complements and verb.lower_ in CUE_FORMS:
+        # "Trump tweeted in the early hours that Machado was ...", "that" parsed as an adverb
+        after = [c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "that"]
     return after[0] if after else (complements[0] if complements else None)
 
 
