@@ -38,8 +38,8 @@ _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs aski
 _CUE_PREPOSITIONS = {"call": ("for", "on")}  # "called on Congress to act": the preposition is the cue's
 _CUE_PREPOSITION_REACH = 3  # "asks him about": at most this many words from verb to preposition
 _QUOTE_MARK_CHARS = "".join(QUOTE_MARKS)
-_LEAD_ATTRIBUTION_TOKENS = 6
-_COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon  # '"..." Vitter demanded.': the cue opens the next sentence
+_LEAD_ATTRIBUTION_TOKENS = 6  # '"..." Vitter demanded.': the cue opens the next sentence
+_COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon
 _DASH = re.compile(r"[―—–]|--")
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*")
 # Learned cue verbs (see cues.py): thresholds tuned on PolNeAR dev.
@@ -401,8 +401,8 @@ def _verb_cue(verb: Token, frame: str) -> _Cue | None:
 
 
 def _that_clause_after_object(verb: Token) -> Token | None:
-    """The "that" opening a clause hung on a noun of the verb's object ('told X on a regular basis
-    that ...'), when nothing but that clause follows it in the sentence."""
+    """The "that" opening a clause the parser hung on a noun after the verb ('told X on a regular
+    basis that ...'), unless the noun is one that takes such a clause itself ("the fact that")."""
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.dep_ in {"acl", "ccomp"}:
             clause = token.head
@@ -767,10 +767,12 @@ def _drafts_from_colon_leads(doc: Doc, quotes: list[Quote], claimed: dict[int, _
     for i, quote in enumerate(quotes):
         if i in claimed or quote.words(text) < _MIN_QUOTE_WORDS:
             continue
-        before = text[:quote.open_mark].rstrip()
-        if not before.endswith(":") or text[len(before):quote.open_mark].count("\n") > 2:
+        at = quote.open_mark
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at == 0 or text[at - 1] != ":" or text[at:quote.open_mark].count("\n") > 2:
             continue
-        colon = doc.char_span(len(before) - 1, len(before))
+        colon = doc.char_span(at - 1, at)
         if colon is None or in_quote[colon[0].i]:
             continue
         cue = _colon_lead_cue(doc, colon[0], in_quote)
@@ -800,7 +802,8 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> _Cue | None
             phrase = list(doc[phrase[0].i:colon.i + 1])
         return _Cue(phrase, source, [], verb)
     text = doc_text(doc)
-    opens_paragraph = not text[:lead[0].idx].rstrip(" \t").strip() or text[:lead[0].idx].rstrip(" \t").endswith("\n")
+    line_start = text.rfind("\n", 0, lead[0].idx) + 1
+    opens_paragraph = not text[line_start:lead[0].idx].strip()
     if not opens_paragraph or len(lead) > _COLON_LEAD_WORDS or not all(t.tag_ in _NOUN_PHRASE_TAGS for t in lead):
         return None
     if not any(t.tag_ in {"NNP", "NNPS"} for t in lead) and lead[0].lower_ != "the":
