@@ -3,9 +3,9 @@
     .venv/bin/python training/learn_cues.py [--split ../shared/data/polnear/train]
 
 Counts, for every verb form in each frame and every noun with a "that" clause, how often
-the annotators marked it as a cue. Deterministic (counts, no sampling): about 1-2 minutes on 2 cores. Only the train
-split is read; dev is for tuning the threshold that uses the table
-(see attribution.py), never for counting.
+the annotators marked it as a cue. Deterministic (counts, no sampling): about 1-2 minutes
+on 2 cores. Only the train split is read; dev is for tuning the thresholds that use the
+table (see attribution.py), never for counting.
 """
 from __future__ import annotations
 
