@@ -76,6 +76,7 @@ def test_unknown_ids_and_routes_answer_one_error_shape(client):
     error_shape(client.get("/api/quotes/999999"), 404)
     error_shape(client.get("/api/quotes/abc"), 400)
     error_shape(client.get("/api/nothing-here"), 404)
+    error_shape(client.get("/api/speakers/%2F", follow_redirects=False), 404)  # not a redirect to the list
     page = client.get("/articles/nope")
     assert page.status_code == 404 and "Not found" in page.text and "Traceback" not in page.text
 

@@ -113,6 +113,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         title="onrecord", version=__version__,
         description="Who said what, when: statements, speakers, merged quotes and articles from the record.",
         docs_url=None, redoc_url=None,  # both load their code from a CDN; the schema is at /openapi.json
+        redirect_slashes=False,  # "/api/speakers/%2F" is an unknown speaker (404), not a redirect to the list
     )
     templates = Jinja2Templates(directory=str(files("onrecord.web") / "templates"))
     templates.env.filters["snippet"] = _snippet_html
