@@ -357,6 +357,15 @@ def test_naming_verb_with_a_quoted_complement(nlp):
     assert s.text == "both Trump and Clinton “crazy”"
 
 
+def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
+    from onrecord.attribution import find_statements
+
+    # "called" has no clause, so as a speech verb alone it reports nothing; its quoted complement is the content.
+    text = "He later suggested her cycle was behind her tone, called her “third-rate” and boycotted one of the debates."
+    s = find(find_statements(nlp(text), learned_check=False), "third-rate")
+    assert s.cue.text == "called" and s.speaker.mention.text == "He" and s.text == "her “third-rate”"
+
+
 def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
     from onrecord.attribution import find_statements
 

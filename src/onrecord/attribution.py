@@ -58,6 +58,7 @@ _QUOTE_HOLDING_FRAMES = frozenset({"dobj", "xcomp", "ccomp"})
 # phrase on the verb is not what its object reports; a prepositional phrase often is.
 _NOT_CONTENT_AFTER_OBJECT = frozenset({"punct", "cc", "conj", "prt", "advcl", "npadvmod", "parataxis", "dep"})
 _NOT_CONTENT_AFTER_INFINITIVE = _NOT_CONTENT_AFTER_OBJECT | {"prep", "advmod"}
+_NOT_CONTENT_AFTER_NAMING = _NOT_CONTENT_AFTER_OBJECT - {"dep"}  # 'called both X and Y "crazy"': "both" hangs as dep
 _SPEAKER_LABEL = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S)")
 _NOT_SPEAKER_LABELS = frozenset(
     "update note editor's note editor’s note watch read more related photos video correction clarification "
@@ -178,6 +179,8 @@ def _find_cues(doc: Doc, in_quote: list[bool], body_start: int) -> tuple[list[_C
         cue = None
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
+        elif token.tag_.startswith("VB") and (naming := _naming_cue(token, in_quote, complement_only=True)) is not None:
+            cue = naming  # 'called her "third-rate"', before "called" can be read as a cue with no clause
         elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS:
             frame = frame_of(token)
             if _is_cue_verb(token, frame):
@@ -229,7 +232,7 @@ def _holder_of_noun(noun: Token) -> Token | None:
     return None
 
 
-def _naming_cue(verb: Token, in_quote: list[bool]) -> _Cue | None:
+def _naming_cue(verb: Token, in_quote: list[bool], complement_only: bool = False) -> _Cue | None:
     """'called her "third-rate"', 'pounded Trump as a "con artist"', 'is known as the "JASTA"':
     a verb that names or characterises something in quoted words reports them: a naming verb
     (``lexicon.NAMING_VERBS``) with an object complement, or any verb with "as" (a candidate for
@@ -238,15 +241,30 @@ def _naming_cue(verb: Token, in_quote: list[bool]) -> _Cue | None:
     The content is the object and the quoted complement, as PolNeAR marks them.
     """
     complement = next((c for c in verb.rights if c.dep_ == "oprd"), None) if verb.lower_ in NAMING_FORMS else None
-    if complement is None:
+    if complement is None and not complement_only:
         complement = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
     if complement is None or not any(in_quote[t.i] for t in complement.subtree):
         return None
-    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.i]
-    content = sorted(t.i for c in objects + [complement] for t in c.subtree)
-    cue = _Cue(_cue_phrase(verb), _subject_of(verb), trim_content(verb.doc, content), verb)
+    if complement.dep_ == "oprd":  # what follows the verb, as for an object: 'called it "X" in May'
+        content = sorted(t.i for c in verb.rights if c.dep_ not in _NOT_CONTENT_AFTER_NAMING for t in c.subtree)
+    else:
+        objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.i]
+        content = sorted(t.i for c in objects + [complement] for t in c.subtree)
+    source = _namer_of_participle(verb) if verb.dep_ == "acl" else _subject_of(verb)
+    cue = _Cue(_cue_phrase(verb), source, trim_content(verb.doc, content), verb)
     _repair_source_in_quote(cue, in_quote)
     return cue
+
+
+def _namer_of_participle(verb: Token) -> Token | None:
+    """'Beruff, a Scott ally, called X "strong."' parsed as a participle on "ally": the person named
+    before the comma; 'a group called the "We The People Foundation"' names nobody."""
+    if verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    head = verb.head
+    while head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head
+    return head if head.tag_ in _NOMINAL_TAGS else None
 
 
 def _quote_holding_cue(verb: Token, frame: str, in_quote: list[bool]) -> _Cue | None:

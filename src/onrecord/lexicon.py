@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
 ACCORDING_TO = ("according", "to")
 
 # Verbs that name or label something: 'called her "third-rate"', 'dubbed it "Obamacare"'.
-NAMING_VERBS = frozenset("call dub label brand term deem name nickname title christen".split())
+NAMING_VERBS = frozenset("call dub label brand term deem name nickname".split())
 
 _IRREGULAR = {
     "say": ["says", "said", "saying"],
