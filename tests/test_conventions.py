@@ -354,7 +354,7 @@ def test_naming_verb_with_a_quoted_complement(nlp):
     statements = find_statements(nlp(text), learned_check=False)
     s = find(statements, "crazy")
     assert s.speaker.name == "Graham" and s.cue.text == "called"
-    assert s.text == "both Trump and Clinton “crazy”"
+    assert s.text == "both Trump and Clinton “crazy” on Tuesday"  # what follows the verb, as PolNeAR marks it
 
 
 def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
@@ -362,8 +362,8 @@ def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
 
     # "called" has no clause, so as a speech verb alone it reports nothing; its quoted complement is the content.
     text = "He later suggested her cycle was behind her tone, called her “third-rate” and boycotted one of the debates."
-    s = find(find_statements(nlp(text), learned_check=False), "third-rate")
-    assert s.cue.text == "called" and s.speaker.mention.text == "He" and s.text == "her “third-rate”"
+    [s] = [s for s in find_statements(nlp(text), learned_check=False) if s.cue.text == "called"]
+    assert s.speaker.mention.text == "He" and s.text == "her “third-rate”"
 
 
 def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
