@@ -865,17 +865,19 @@ def _drafts_from_signed_paragraphs(
         if para.start not in opening:
             continue
         dashes = [m.start() for m in _DASH.finditer(text, para.start, para.end)]
-        match = _SIGNATURE.match(text, dashes[-1], para.end) if dashes else None
-        quoted_end = len(text[:dashes[-1]].rstrip()) if dashes else 0
+        if not dashes:
+            continue
+        match = _SIGNATURE.match(text, dashes[-1], para.end)
+        quoted_end = dashes[-1]
+        while quoted_end > para.start and text[quoted_end - 1].isspace():
+            quoted_end -= 1
         if not match or match.end() != para.end or quoted_end <= para.start or text[quoted_end - 1] not in "”\"":
             continue
-        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
-        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-        if dash is None or name is None:
+        cue = _signature_cue(doc, match)
+        if cue is None:
             continue
         held = [i for i, q in enumerate(quotes) if para.start <= q.open_mark < quoted_end]
-        draft = _Draft("direct", [(para.start, quoted_end)], _Cue(list(dash), name.root, [], dash[0]),
-                       quotes=[quotes[i] for i in held], base_confidence=0.85)
+        draft = _Draft("direct", [(para.start, quoted_end)], cue, quotes=[quotes[i] for i in held], base_confidence=0.85)
         for i in held:
             claimed[i] = draft
         for token in doc[_token_index_at(doc, para.start):_token_index_at(doc, quoted_end - 1) + 1]:
@@ -894,17 +896,20 @@ def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _D
             continue
         paragraph_end = ends[bisect_right(ends, quote.outer_end - 1)] if ends and ends[-1] >= quote.outer_end else len(text)
         match = _SIGNATURE.match(text, quote.outer_end, paragraph_end)
-        if not match or match.end() != paragraph_end:
+        cue = _signature_cue(doc, match) if match and match.end() == paragraph_end else None
+        if cue is None:
             continue
-        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
-        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-        if dash is None or name is None:
-            continue
-        cue = _Cue(list(dash), name.root, [], dash[0])
         draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
         claimed[i] = draft
         found.append(draft)
     return found
+
+
+def _signature_cue(doc: Doc, match: re.Match) -> _Cue | None:
+    """The dash of a "― Name" signature as the cue, the name as the source."""
+    dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    return _Cue(list(dash), name.root, [], dash[0]) if dash is not None and name is not None else None
 
 
 def _merge_interrupted_quotes(doc: Doc, quotes: list[Quote], claimed: dict[int, _Draft]) -> None:
