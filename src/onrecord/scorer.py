@@ -1,9 +1,10 @@
 """A learned last check on the statements the rules find: keep a statement or drop it.
 
-The rules propose; a logistic regression over a few dozen indicator features of each
-statement (its type, how its speaker was found, its cue verb's frame and learned cue
-rate, the speaker mention's head) estimates how likely PolNeAR's annotators are to
-have marked the same attribution, and statements below a threshold are dropped.
+The rules propose; a logistic regression over indicator features of each statement (its
+type, how its speaker was found, its cue verb's form, frame and learned cue rate, the
+speaker mention's head, how its content opens, whether its cue sits inside another
+statement's content) estimates how likely PolNeAR's annotators are to have marked the
+same attribution, and statements below a threshold are dropped.
 ``training/learn_scorer.py`` fits the weights on the train split (statements the rules
 find there, labelled by the evaluation's own matching); ``data/scorer.json`` ships them
 (feature names and weights, no article text). The threshold is tuned on dev.
