@@ -623,10 +623,15 @@ def _drafts_from_trailing_attributions(
         if closing in "?!" and verb.lower_ not in CUE_FORMS:
             continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
         cue = _Cue(_cue_phrase(verb), source, [], verb)
-        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.9)
-        claimed[i] = draft
-        found.append(draft)
+        found.append(_claim_quote(claimed, i, quote, cue, 0.9))
     return found
+
+
+def _claim_quote(claimed: dict[int, _Draft], i: int, quote: Quote, cue: _Cue | None, confidence: float) -> _Draft:
+    """A direct statement of one quote, which from now on that statement holds."""
+    draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=confidence)
+    claimed[i] = draft
+    return draft
 
 
 def _opens_sentence(text: str, quote: Quote) -> bool:
@@ -765,10 +770,8 @@ def _drafts_from_nearby_cues(
         for cue in spare:
             if id(cue) in used or not _cue_near_quote(doc, cue, quote):
                 continue
-            draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
-            claimed[i] = draft
+            found.append(_claim_quote(claimed, i, quote, cue, 0.85))
             used.add(id(cue))
-            found.append(draft)
             break
     return found
 
@@ -796,9 +799,7 @@ def _drafts_from_colon_leads(doc: Doc, quotes: list[Quote], claimed: dict[int, _
         cue = _colon_lead_cue(doc, colon[0], in_quote)
         if cue is None:
             continue
-        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.8)
-        claimed[i] = draft
-        found.append(draft)
+        found.append(_claim_quote(claimed, i, quote, cue, 0.8))
     return found
 
 
@@ -899,9 +900,7 @@ def _drafts_from_signatures(doc: Doc, quotes: list[Quote], claimed: dict[int, _D
         cue = _signature_cue(doc, match) if match and match.end() == paragraph_end else None
         if cue is None:
             continue
-        draft = _Draft("direct", [quote.outer_span], cue, quotes=[quote], base_confidence=0.85)
-        claimed[i] = draft
-        found.append(draft)
+        found.append(_claim_quote(claimed, i, quote, cue, 0.85))
     return found
 
 
