@@ -20,8 +20,9 @@ import os
 import sys
 from pathlib import Path
 
-from onrecord.brat import read_split, split_fingerprint, texts_and_gold
-from onrecord.evaluate import extract_split, headline_figures, read_predictions, score_split
+from onrecord.evaluation.brat import read_split, split_fingerprint, texts_and_gold
+from onrecord.evaluation.scoring import headline_figures, read_predictions, score_split
+from onrecord.extraction.pipeline import extract_texts
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = REPO / "benchmarks" / "accuracy_floors.json"
@@ -37,7 +38,7 @@ def default_split() -> Path | None:
 
 def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, float]:
     texts, gold = texts_and_gold(read_split(split_dir))
-    predicted = read_predictions(predictions)[0] if predictions else extract_split(texts, jobs=jobs)
+    predicted = read_predictions(predictions)[0] if predictions else extract_texts(texts, jobs=jobs)
     return headline_figures(score_split(texts, gold, predicted))
 
 

@@ -4,7 +4,7 @@
 
 Runs each system over every article of the split (default ``../shared/data/polnear/dev``:
 ``text/*.txt`` and ``attributions/*.ann``), scores its statements with onrecord's own scorer
-(``onrecord.evaluate.score_split``, subsets ``all``, ``speech`` and ``direct``), times it
+(``onrecord.evaluation.scoring.score_split``, subsets ``all``, ``speech`` and ``direct``), times it
 against a bare spaCy full-pipeline parse of the same texts, and writes two generated files:
 ``benchmarks/results/peers.json`` and ``benchmarks/results/peers.md``. Do not edit them by hand.
 
@@ -19,7 +19,7 @@ Systems (``--systems`` takes these keys, comma-separated; default all):
   ``make peers``. textacy 0.13 installs beside spaCy 3.8 and numpy 2 in the project's own
   ``.venv`` without changing either, so no separate environment is needed. Without textacy the
   row is skipped with a note.
-- ``onrecord``: this repository, through ``onrecord.evaluate.extract_split`` (``--jobs`` processes).
+- ``onrecord``: this repository, through ``onrecord.extraction.extract_texts`` (``--jobs`` processes).
 
 Model loading and a short warm-up run are left out of every timing, and each timing is the
 fastest of ``--repeat`` runs (default 2: a first full pass over the split runs about 10% slower
@@ -47,10 +47,11 @@ import spacy
 from spacy.language import Language
 
 from onrecord import __version__
-from onrecord.brat import GoldAttribution, read_split, split_fingerprint, texts_and_gold
-from onrecord.evaluate import ROLES, SUBSETS, Scores, extract_split, score_split
+from onrecord.evaluation.brat import GoldAttribution, read_split, split_fingerprint, texts_and_gold
+from onrecord.evaluation.scoring import ROLES, SUBSETS, Scores, score_split
+from onrecord.extraction.pipeline import extract_texts
 from onrecord.model import Span, Speaker, Statement
-from onrecord.pipeline import load_model_name
+from onrecord.extraction.pipeline import load_model_name
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SPLIT = REPO.parent / "shared/data/polnear/dev"
@@ -279,8 +280,8 @@ def run_textacy(context: Context) -> Run | None:
 
 def run_onrecord(context: Context) -> Run:
     warm_up = dict(list(context.texts.items())[:WARM_UP_ARTICLES])
-    extract_split(warm_up, jobs=1)  # loads (and caches) onrecord's pipeline
-    predictions, timing = timed(lambda: extract_split(context.texts, jobs=context.jobs), context.repeat)
+    extract_texts(warm_up, jobs=1)  # loads (and caches) onrecord's pipeline
+    predictions, timing = timed(lambda: extract_texts(context.texts, jobs=context.jobs), context.repeat)
     version = (
         f"onrecord {__version__} ({source_state()}), spaCy {spacy.__version__}, "
         f"{load_model_name()} {context.model_version}"
@@ -415,7 +416,7 @@ def markdown(report: dict[str, Any]) -> str:
             f"{' / '.join(map(str, machine['load_average_at_end']))} at the end (other work slows the timings)."
         ),
         (
-            "- Every system is scored by onrecord's own scorer (`onrecord.evaluate`), micro-averaged over "
+            "- Every system is scored by onrecord's own scorer (`onrecord.evaluation.scoring`), micro-averaged over "
             "articles; figures are percentages."
         ),
         (

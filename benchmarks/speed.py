@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "src"))
 from onrecord import __version__, extract_many, load_pipeline  # noqa: E402
 from onrecord.inputs import read_inputs  # noqa: E402
 from onrecord.model import Article  # noqa: E402
-from onrecord.pipeline import load_model_name  # noqa: E402
+from onrecord.extraction.pipeline import load_model_name  # noqa: E402
 
 DEFAULT_DIRS = [REPO.parent / "shared/data/polnear/train/text", REPO.parent / "shared/data/polnear/dev/text"]
 

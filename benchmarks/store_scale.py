@@ -14,7 +14,7 @@
   exactly as ingest writes them. Peak memory is the process's max RSS; each size
   runs in a fresh process.
 - search: text + speaker queries drawn from the store's own statements, timed
-  through ``onrecord.search.search`` (count, page of 20, snippets).
+  through ``onrecord.record.read.search`` (count, page of 20, snippets).
 Results go to benchmarks/results/store_scale.json.
 """
 from __future__ import annotations
@@ -53,10 +53,10 @@ def peak_rss_mib() -> float:
 
 # -- throughput -----------------------------------------------------------------------
 def throughput(articles: int, jobs: int) -> dict:
-    from onrecord.ingest import ingest
+    from onrecord.record.ingest import ingest
     from onrecord.inputs import read_inputs
-    from onrecord.pipeline import extract_articles, load_pipeline
-    from onrecord.store import Store
+    from onrecord.extraction.pipeline import extract_articles, extractor, load_pipeline
+    from onrecord.record.store import Store
 
     nlp = load_pipeline()
     with tempfile.TemporaryDirectory() as folder:
@@ -71,7 +71,7 @@ def throughput(articles: int, jobs: int) -> dict:
         extract_s = time.perf_counter() - started
         with Store(Path(folder) / "bench.db") as store:
             started = time.perf_counter()
-            summary = ingest(read_inputs([str(corpus)]), store, jobs=jobs, nlp=nlp)
+            summary = ingest(read_inputs([str(corpus)]), store, extractor(nlp=nlp, jobs=jobs))
             ingest_s = time.perf_counter() - started
     return {
         "articles": articles, "words": words, "jobs": jobs, "statements": statements,
@@ -88,7 +88,7 @@ def source_extractions(pool: list[Source], jobs: int) -> dict[str, ArticleExtrac
             cached = pickle.load(stream)
         if set(cached) == {s.id for s in pool}:
             return cached
-    from onrecord.pipeline import extract_articles
+    from onrecord.extraction.pipeline import extract_articles
 
     print(f"extracting {len(pool)} source articles once (cached in {CACHE}) ...", file=sys.stderr)
     found = {f.article.id: f for f in extract_articles((Article(s.id, s.text) for s in pool), n_process=jobs)}
@@ -121,7 +121,7 @@ def moved(item: Synthetic, found: ArticleExtraction) -> ArticleExtraction:
 
 
 def replay(articles: int, db: Path, jobs: int, batch: int = 64) -> dict:
-    from onrecord.store import Store
+    from onrecord.record.store import Store
 
     pool = sources()
     extractions = source_extractions(pool, jobs)
@@ -151,8 +151,8 @@ def replay(articles: int, db: Path, jobs: int, batch: int = 64) -> dict:
 
 # -- search -------------------------------------------------------------------------------
 def search_latency(db: Path, queries: int, seed: int = 3) -> dict:
-    from onrecord.search import search
-    from onrecord.store import Store
+    from onrecord.record.read import search
+    from onrecord.record.store import Store
 
     rng = random.Random(seed)
     with Store(db, readonly=True) as store:

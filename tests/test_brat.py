@@ -1,7 +1,7 @@
 """Reading brat standoff attributions (the PolNeAR format) on files written for the test."""
 from __future__ import annotations
 
-from onrecord.brat import parse_ann, read_split
+from onrecord.evaluation.brat import parse_ann, read_split
 
 TEXT = "The mayor said the park would reopen. Critics, however, believe it will not."
 ANN = "\n".join([

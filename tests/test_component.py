@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 import onrecord  # noqa: F401  (registers the factory)
-from onrecord.pipeline import load_model_name
+from onrecord.extraction.pipeline import load_model_name
 
 
 def test_add_pipe_sets_statements_on_the_doc():

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from helpers import assert_round_trip, find, statements_of
-from onrecord.cues import CueTable, count_cues, cue_table, frame_of
+from onrecord.extraction.cue_table import CueTable, count_cues, cue_table, frame_of
 
 
 def test_two_apostrophes_are_a_quotation_mark(nlp):
@@ -206,8 +206,8 @@ def test_a_question_needs_a_speech_verb_after_it(nlp):
 
 
 def test_speaker_after_said_when_the_parser_hangs_it_elsewhere():
-    from onrecord.attribution import find_statements
-    from onrecord.pipeline import load_pipeline
+    from onrecord.extraction.attribution import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
 
     # '"We lost," said Robert Reich, who chairs it.' with "Reich" parsed as the subject of "chairs".
     doc = _parsed(load_pipeline(), [
@@ -221,8 +221,8 @@ def test_speaker_after_said_when_the_parser_hangs_it_elsewhere():
 
 
 def test_subject_before_a_cue_the_parser_left_without_one():
-    from onrecord.attribution import find_statements
-    from onrecord.pipeline import load_pipeline
+    from onrecord.extraction.attribution import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
 
     # "Ana Ruiz, the leader, said it failed." with "Ruiz" hung on nothing the cue can see.
     doc = _parsed(load_pipeline(), [
@@ -235,8 +235,8 @@ def test_subject_before_a_cue_the_parser_left_without_one():
 
 
 def test_verb_with_two_clauses_reports_the_one_after_it():
-    from onrecord.attribution import find_statements
-    from onrecord.pipeline import load_pipeline
+    from onrecord.extraction.attribution import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
 
     # "While funding mattered, Ham noted morale fell." with "mattered" misparsed as a second ccomp of "noted".
     doc = _parsed(load_pipeline(), [
@@ -249,7 +249,7 @@ def test_verb_with_two_clauses_reports_the_one_after_it():
 
 
 def test_scorer_learns_which_features_mark_a_statement():
-    from onrecord.scorer import StatementScorer, fit
+    from onrecord.extraction.scorer import StatementScorer, fit
 
     rows = [["type=direct", "named=True"]] * 30 + [["type=indirect", "named=False"]] * 30 + [["type=direct", "named=False"]] * 10
     labels = [True] * 30 + [False] * 30 + [True, False] * 5
@@ -260,8 +260,8 @@ def test_scorer_learns_which_features_mark_a_statement():
 
 
 def test_scorer_sees_a_report_nested_in_another_s_clause(nlp):
-    from onrecord.attribution import find_statements
-    from onrecord.scorer import features
+    from onrecord.extraction.attribution import find_statements
+    from onrecord.extraction.scorer import features
 
     doc = nlp("Trump said that Clinton once described the trade deal as the gold standard of trade deals.")
     statements = find_statements(doc, learned_check=False)
@@ -272,7 +272,7 @@ def test_scorer_sees_a_report_nested_in_another_s_clause(nlp):
 
 
 def test_learned_check_only_drops_statements(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("The mayor said the tram will run on Sundays. “It is about time,” one rider wrote.")
     everything = find_statements(doc, learned_check=False)
@@ -280,7 +280,7 @@ def test_learned_check_only_drops_statements(nlp):
 
 
 def test_verb_whose_object_holds_a_quote_is_a_candidate(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("The council met on Tuesday. Mayor Ana Ruiz hailed the new tram line as “a gift to every commuter in town.”")
     [s] = [s for s in find_statements(doc, learned_check=False) if "a gift to every commuter" in s.text]
@@ -288,7 +288,7 @@ def test_verb_whose_object_holds_a_quote_is_a_candidate(nlp):
 
 
 def test_candidate_verbs_claim_only_quotes_nothing_else_wants(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("“We will not close the library,” said Ana Ruiz, who hailed the plan.")
     [s] = [s for s in find_statements(doc, learned_check=False) if "close the library" in s.text]
@@ -296,14 +296,14 @@ def test_candidate_verbs_claim_only_quotes_nothing_else_wants(nlp):
 
 
 def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("Supporters lined the street.\n\n“Four more years, four more years,”\n\nThe crowd cheered as the mayor arrived.")
     assert not [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "cheered"]
 
 
 def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("The union endorsed Ana Ruiz when she visited the plant in March.")
     [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and s.cue.text == "endorsed"]
@@ -311,8 +311,8 @@ def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
 
 
 def test_clause_keeps_the_straight_mark_it_opened():
-    from onrecord.content import trim_content
-    from onrecord.pipeline import load_pipeline
+    from onrecord.extraction.content import trim_content
+    from onrecord.extraction.pipeline import load_pipeline
 
     # 'Critics said he lacks "strength."' with the closing marks hung on "said", outside the clause.
     doc = _parsed(load_pipeline(), [
@@ -323,7 +323,7 @@ def test_clause_keeps_the_straight_mark_it_opened():
 
 
 def test_seem_and_be_expected_cite_nobody(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     doc = nlp("The council met on Monday. The mayor is expected to approve the new budget.")
     [s] = [s for s in find_statements(doc, learned_check=False) if s.cue is not None and "expected" in s.cue.text]
@@ -338,7 +338,7 @@ def test_seem_and_be_expected_cite_nobody(nlp):
     ],
 )
 def test_quote_after_a_colon_belongs_to_what_leads_to_it(nlp, text, words, source, cue):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     statements = find_statements(nlp(text), learned_check=False)
     s = find(statements, words)
@@ -348,7 +348,7 @@ def test_quote_after_a_colon_belongs_to_what_leads_to_it(nlp, text, words, sourc
 
 
 def test_naming_verb_with_a_quoted_complement(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = "The senator was angry. Graham called both Trump and Clinton “crazy” on Tuesday."
     statements = find_statements(nlp(text), learned_check=False)
@@ -358,7 +358,7 @@ def test_naming_verb_with_a_quoted_complement(nlp):
 
 
 def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     # "called" has no clause, so as a speech verb alone it reports nothing; its quoted complement is the content.
     text = "He later suggested her cycle was behind her tone, called her “third-rate” and boycotted one of the debates."
@@ -367,7 +367,7 @@ def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
 
 
 def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     # The parser hangs "chanted" on "marching"; the noun right before it is "streets".
     text = 'Protesters marching through the streets chanted "What curfew is this?" and kept going until 2 a.m.'
@@ -385,7 +385,7 @@ def test_quote_resumed_after_the_attribution_with_but(nlp):
 
 
 def test_noun_with_a_that_clause_learned_as_a_cue(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = "Politifact checked Trump’s claim that there have been thousands of shootings in Chicago this year."
     s = find(find_statements(nlp(text), learned_check=False), "there have been thousands")
@@ -395,7 +395,7 @@ def test_noun_with_a_that_clause_learned_as_a_cue(nlp):
 
 
 def test_participle_after_a_reported_clause_belongs_to_the_teller(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = "Warren told reporters that she thinks the bank failed its workers, saying that “the rot starts at the top” of the company."
     s = find(find_statements(nlp(text), learned_check=False), "the rot starts at the top")
@@ -403,7 +403,7 @@ def test_participle_after_a_reported_clause_belongs_to_the_teller(nlp):
 
 
 def test_participle_right_after_a_name_is_that_person_s(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I fifty points ahead, you might ask?”"
     s = find(find_statements(nlp(text), learned_check=False), "fifty points ahead")
@@ -411,7 +411,7 @@ def test_participle_right_after_a_name_is_that_person_s(nlp):
 
 
 def test_reported_clause_stops_before_a_coordinated_report_of_its_own(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = ('She said fathers and parents who adopt would not be eligible for the six weeks of paid leave, and when '
             'pressed on why the plan leaves out dads, the 34-year-old mother of three replied, "It is meant to '
@@ -423,7 +423,7 @@ def test_reported_clause_stops_before_a_coordinated_report_of_its_own(nlp):
 
 
 def test_told_with_the_clause_hung_on_the_object_s_noun(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = 'He also told one of his young John Birch Society proteges on a regular basis that "terrorism is the answer."'
     [s] = find_statements(nlp(text), learned_check=False)
@@ -431,7 +431,7 @@ def test_told_with_the_clause_hung_on_the_object_s_noun(nlp):
 
 
 def test_that_clause_parsed_as_an_adverbial_clause_is_still_reported(nlp):
-    from onrecord.attribution import find_statements
+    from onrecord.extraction.attribution import find_statements
 
     text = "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her tape."
     s = find(find_statements(nlp(text), learned_check=False), "that Machado was")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SHARED
-from onrecord.brat import read_split, split_fingerprint
-from onrecord.evaluate import Attribution, Scores, score_article, score_split
+from onrecord.evaluation.brat import read_split, split_fingerprint
+from onrecord.evaluation.scoring import Attribution, Scores, score_article, score_split
 from onrecord.model import Span, Speaker, Statement
 
 TEXT = (

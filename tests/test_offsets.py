@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from onrecord import extract_many
 from onrecord.inputs import read_inputs
-from onrecord.quotes import find_quotes, paragraphs
+from onrecord.extraction.quotes import find_quotes, paragraphs
 
 from conftest import SAMPLES, SHARED
 from helpers import assert_round_trip

@@ -8,10 +8,11 @@ import pytest
 
 from conftest import SAMPLES
 from onrecord.inputs import read_inputs
-from onrecord.ingest import ingest
+from onrecord.extraction import extractor
+from onrecord.record.ingest import ingest
 from onrecord.model import Article
-from onrecord.search import search, speaker_profile
-from onrecord.store import Store
+from onrecord.record.read import search, speaker_profile
+from onrecord.record.store import Store
 
 from store_dump import logical_dump
 
@@ -37,7 +38,7 @@ def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
 
 def ingest_paths(db: Path, *paths: Path, nlp, batch_size: int = 64):
     with Store(db) as store:
-        return ingest(read_inputs([str(p) for p in paths]), store, nlp=nlp, batch_size=batch_size)
+        return ingest(read_inputs([str(p) for p in paths]), store, extractor(nlp=nlp), batch_size=batch_size)
 
 
 def speaker_of(db: Path, article: str) -> set[str | None]:
@@ -178,14 +179,14 @@ def test_samples_ingest_with_offsets_that_round_trip(tmp_path, nlp):
 def test_a_store_of_another_kind_is_refused(tmp_path):
     bogus = tmp_path / "not-a-store.db"
     bogus.write_bytes(b"this is not sqlite at all" * 100)
-    from onrecord.store import StoreError
+    from onrecord.record.store import StoreError
 
     with pytest.raises(StoreError, match="not-a-store.db"):
         Store(bogus)
 
 
 def test_extraction_failure_is_stored_and_counted(tmp_path, nlp, monkeypatch):
-    import onrecord.pipeline as pipeline
+    import onrecord.extraction.pipeline as pipeline
 
     def explode(doc, body_start=0):
         raise ValueError("boom")
@@ -193,14 +194,14 @@ def test_extraction_failure_is_stored_and_counted(tmp_path, nlp, monkeypatch):
     monkeypatch.setattr(pipeline, "find_statements_and_roles", explode)
     db = tmp_path / "record.db"
     with Store(db) as store:
-        summary = ingest([Article(id="x", text="Ann Lee said that it rained.", date="2023-01-01")], store, nlp=nlp)
+        summary = ingest([Article(id="x", text="Ann Lee said that it rained.", date="2023-01-01")], store, extractor(nlp=nlp))
     assert summary.failed == 1
     with Store(db, readonly=True) as store:
         assert "boom" in store.db.execute("SELECT error FROM articles WHERE id = 'x'").fetchone()[0]
 
 
 def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
-    from onrecord.search import QueryError, fts_query
+    from onrecord.record.read import QueryError, fts_query
 
     db = tmp_path / "record.db"
     ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
@@ -234,7 +235,7 @@ def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
 def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp):
     import sqlite3
 
-    from onrecord.store import StoreError
+    from onrecord.record.store import StoreError
 
     db = tmp_path / "record.db"
     Store(db).close()
@@ -242,7 +243,7 @@ def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp
     other.execute("BEGIN IMMEDIATE")  # another writer holds the store
     try:
         with Store(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="busy"):
-            ingest(read_inputs([str(write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"]}))]), store, nlp=nlp)
+            ingest(read_inputs([str(write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"]}))]), store, extractor(nlp=nlp))
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -250,7 +251,7 @@ def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp
 
 
 def test_a_very_common_word_is_ranked_among_its_newest_matches(tmp_path, nlp, monkeypatch):
-    import onrecord.search as search_module
+    import onrecord.record.read as search_module
 
     db = tmp_path / "record.db"
     ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
@@ -267,7 +268,7 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(tmp_path, nlp, mo
 def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
     import sqlite3
 
-    from onrecord.store import SCHEMA_VERSION, StoreError
+    from onrecord.record.store import SCHEMA_VERSION, StoreError
 
     db = tmp_path / "old.db"
     Store(db).close()
@@ -285,7 +286,7 @@ def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
 
 
 def test_nothing_resolves_to_a_headline_read_as_a_name():
-    from onrecord.speakers import NameIndex
+    from onrecord.record.speakers import NameIndex
 
     index = NameIndex()
     for name in ("Hillary Clinton Reassures House Democrats", "Democrats", "Hillary Clinton", "Clinton"):
@@ -295,13 +296,13 @@ def test_nothing_resolves_to_a_headline_read_as_a_name():
 
 
 def test_progress_is_reported_once_per_article_and_rejection(tmp_path, nlp):
-    from onrecord.ingest import Progress
+    from onrecord.record.ingest import Progress
 
     folder = write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"], "a2": KHAN_CORPUS["a2"]})
     (folder / "bad.jsonl").write_text("{oops\n")
     done, rejected = [], []
     with Store(tmp_path / "record.db") as store:
         for _ in range(2):  # the second run: both unchanged
-            ingest(read_inputs([str(folder)]), store, nlp=nlp,
+            ingest(read_inputs([str(folder)]), store, extractor(nlp=nlp),
                    progress=Progress(article_done=done.append, rejected=rejected.append))
     assert done == [2, 1, 0, 0] and len(rejected) == 2 and "bad.jsonl:1" in str(rejected[0])

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import uvicorn
 
-from onrecord.ingest import ingest
+from onrecord.extraction import extractor
+from onrecord.record.ingest import ingest
 from onrecord.inputs import read_inputs
-from onrecord.store import Store
+from onrecord.record.store import Store
 from onrecord.web import create_app
 
 HOSTILE_ID = "hostile-2024-05-01"
@@ -30,7 +31,7 @@ def build_store(db: Path, *paths: Path, nlp) -> Path:
     hostile.write_text(json.dumps({"id": HOSTILE_ID, "date": "2024-05-01", "title": "<i>Hostile</i> article",
                                    "url": "javascript:alert(1)", "text": HOSTILE_TEXT}) + "\n")
     with Store(db) as store:
-        ingest(read_inputs([str(p) for p in (*paths, hostile)]), store, nlp=nlp)
+        ingest(read_inputs([str(p) for p in (*paths, hostile)]), store, extractor(nlp=nlp))
     return db
 
 

@@ -1,4 +1,4 @@
-"""Learn the cue table (src/onrecord/data/cues.json) from PolNeAR's train split.
+"""Learn the cue table (src/onrecord/extraction/data/cues.json) from PolNeAR's train split.
 
     .venv/bin/python training/learn_cues.py [--split ../shared/data/polnear/train]
 
@@ -13,9 +13,9 @@ import argparse
 import time
 from pathlib import Path
 
-from onrecord.brat import read_split
-from onrecord.cues import TABLE_FILE, count_cues
-from onrecord.pipeline import load_pipeline
+from onrecord.evaluation.brat import read_split
+from onrecord.extraction.cue_table import TABLE_FILE, count_cues
+from onrecord.extraction.pipeline import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", type=Path, default=REPO.parent / "shared/data/polnear/train")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/data" / TABLE_FILE)
+    parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/extraction/data" / TABLE_FILE)
     args = parser.parse_args()
 
     started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Learn the statement scorer (src/onrecord/data/scorer.json) from PolNeAR's train split.
+"""Learn the statement scorer (src/onrecord/extraction/data/scorer.json) from PolNeAR's train split.
 
     .venv/bin/python training/learn_scorer.py [--split ../shared/data/polnear/train]
 
@@ -14,11 +14,11 @@ import argparse
 import time
 from pathlib import Path
 
-from onrecord.attribution import find_statements
-from onrecord.brat import read_split
-from onrecord.evaluate import from_gold, from_statement, match
-from onrecord.pipeline import load_pipeline
-from onrecord.scorer import SCORER_FILE, features, fit
+from onrecord.extraction.attribution import find_statements
+from onrecord.evaluation.brat import read_split
+from onrecord.evaluation.scoring import from_gold, from_statement, match
+from onrecord.extraction.pipeline import load_pipeline
+from onrecord.extraction.scorer import SCORER_FILE, features, fit
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.35)
     parser.add_argument("--l2", type=float, default=10.0)
-    parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/data" / SCORER_FILE)
+    parser.add_argument("--out", type=Path, default=REPO / "src/onrecord/extraction/data" / SCORER_FILE)
     args = parser.parse_args()
 
     started = time.perf_counter()

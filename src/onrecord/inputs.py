@@ -10,11 +10,11 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date as Date
 from pathlib import Path
 from typing import BinaryIO
 
 from .model import Article
+from .values import parse_date
 
 MAX_CHARS = 1_000_000  # spaCy's own limit; news articles are far shorter
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -22,7 +22,6 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -63,17 +62,6 @@ def articles_only(
             for message in item.warnings:
                 warning(item.origin, message)
             yield item
-
-
-def parse_date(value: str) -> str:
-    """A YYYY-MM-DD date, checked; raises ValueError with a readable message."""
-    if not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"malformed date {value!r}: expected YYYY-MM-DD")
-    try:
-        Date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"malformed date {value!r}: no such day") from None
-    return value
 
 
 def read_inputs(

@@ -4,8 +4,9 @@ Every offset is a Python string index into the article text exactly as read.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 StatementType = Literal["direct", "mixed", "indirect"]
 SpeakerKind = Literal["person", "organization", "group"]
@@ -77,6 +78,34 @@ class Statement:
             "speech": self.speech,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        """The inverse of ``to_dict``: a statement from a line of statement JSONL."""
+        cue = data.get("cue")
+        speaker = data.get("speaker") or {}
+        mention = speaker.get("mention")
+        return cls(
+            type=data["type"],
+            text=data["content"]["text"],
+            spans=tuple((int(s), int(e)) for s, e in data["content"]["spans"]),
+            cue=Span(cue["text"], cue["start"], cue["end"]) if cue else None,
+            speaker=Speaker(
+                Span(mention["text"], mention["start"], mention["end"]) if mention else None,
+                speaker.get("name"),
+                speaker.get("kind"),
+            ),
+            confidence=float(data.get("confidence", 0.0)),
+            speech=bool(data.get("speech", True)),
+            article=data.get("article"),
+            date=data.get("date"),
+        )
+
+
+def reported(statements: list[Statement], all_attributions: bool = False) -> list[Statement]:
+    """What a user asked for: speech only (said, told, according to), or every attribution too
+    (what people are reported to believe, find or want)."""
+    return list(statements) if all_attributions else [s for s in statements if s.speech]
+
 
 @dataclass(frozen=True)
 class RoleSighting:
@@ -119,3 +148,14 @@ class ArticleExtraction:
     statements: list[Statement]
     roles: list[RoleSighting] = field(default_factory=list)
     error: str | None = None
+
+
+class Extractor(Protocol):
+    """Articles in, their extractions out, in input order (``onrecord.extraction.extractor`` makes one).
+
+    Articles for which ``needs_parse`` says False pass through unparsed, with no statements.
+    """
+
+    def __call__(
+        self, articles: Iterable[Article], *, needs_parse: Callable[[Article], bool] | None = None
+    ) -> Iterator[ArticleExtraction]: ...

@@ -30,9 +30,10 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..queries import article_view, overview, quote_view, speaker_page
-from ..search import MAX_QUERY_CHARS, QueryError, search, speakers
-from ..store import Store, StoreError
+from ..record.read import (
+    MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_page, speakers,
+)
+from ..record.store import Store, StoreError
 from .charts import Bar, bar_chart
 from .highlight import runs, speaker_colours
 
@@ -264,13 +265,14 @@ def _snippet_html(snippet: str) -> Markup:
 
 def _add_articles(db: Path, items: list[ArticleIn], lock: threading.Lock) -> dict[str, Any]:
     """Ingest posted articles, one request at a time; rejections come back as messages."""
-    from ..ingest import Progress, ingest
+    from ..extraction.pipeline import extractor
     from ..inputs import read_inputs
+    from ..record.ingest import Progress, ingest
 
     lines = "".join(json.dumps(item.model_dump(exclude_none=True)) + "\n" for item in items).encode()
     rejected: list[str] = []
     with lock, Store(db) as store:
-        summary = ingest(read_inputs(["-"], stdin=io.BytesIO(lines)), store,
+        summary = ingest(read_inputs(["-"], stdin=io.BytesIO(lines)), store, extractor(),
                          progress=Progress(rejected=lambda r: rejected.append(str(r))))
     return {
         "articles": summary.articles, "new": summary.new, "unchanged": summary.unchanged,

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .brat import GoldAttribution
-from .lexicon import is_speech_cue
-from .model import Statement
+from ..lexicon import is_speech_cue
+from ..model import Statement
 
 SUBSETS = ("all", "speech", "direct")
 ROLES = ("source", "cue", "content")
@@ -262,8 +262,6 @@ def read_predictions(path: str) -> tuple[dict[str, list[Statement]], list[BadLin
     """Statements from a statement-JSONL file, by article id; unreadable lines are reported, not fatal."""
     import json
 
-    from .pipeline import statement_from_dict
-
     predictions: dict[str, list[Statement]] = {}
     problems: list[BadLine] = []
     with open(path, encoding="utf-8") as handle:
@@ -272,22 +270,13 @@ def read_predictions(path: str) -> tuple[dict[str, list[Statement]], list[BadLin
                 continue
             try:
                 record = json.loads(line)
-                statement = statement_from_dict(record)
+                statement = Statement.from_dict(record)
                 article = record["article"]
             except (ValueError, KeyError, TypeError, IndexError) as error:
                 problems.append(BadLine(path, number, f"not a statement: {type(error).__name__}: {error}"))
                 continue
             predictions.setdefault(str(article), []).append(statement)
     return predictions, problems
-
-
-def extract_split(texts: dict[str, str], *, jobs: int = 1) -> dict[str, list[Statement]]:
-    """onrecord's own statements for every text of a split."""
-    from .model import Article
-    from .pipeline import extract_many
-
-    articles = (Article(id=name, text=text, origin=name) for name, text in texts.items())
-    return {article.id: statements for article, statements, _error in extract_many(articles, n_process=jobs)}
 
 
 def format_table(results: dict[str, Scores]) -> "Any":

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Literal
 
 from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
-from .model import Article, ArticleExtraction, Statement
-from .names import normalise_word
+from ..model import Article, ArticleExtraction, Statement
+from ..values import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
 SCHEMA_VERSION = "3"
@@ -95,7 +95,7 @@ class Store:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
 
     def _create_schema(self) -> None:
-        self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
+        self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
         self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def _schema_version(self) -> str | None:
@@ -104,7 +104,7 @@ class Store:
 
     def _upgrade(self) -> None:
         """Bring an older store up to date: the schema script only adds what is missing."""
-        self.db.executescript(files("onrecord").joinpath("schema.sql").read_text(encoding="utf-8"))
+        self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
         self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _check_schema(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import spacy
@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import find_statements_and_roles
-from .model import Article, ArticleExtraction, RoleSighting, Span, Speaker, Statement
+from ..model import Article, ArticleExtraction, Extractor, RoleSighting, Statement
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ Doc.set_extension("onrecord_statements", default=None, force=True)
 Doc.set_extension("onrecord_error", default=None, force=True)
 Doc.set_extension("onrecord_roles", default=None, force=True)
 Doc.set_extension(
-    "statements", getter=lambda doc: [statement_from_dict(d) for d in doc._.onrecord_statements or []], force=True
+    "statements", getter=lambda doc: [Statement.from_dict(d) for d in doc._.onrecord_statements or []], force=True
 )
 
 
@@ -150,23 +150,12 @@ def _stamp(doc: Doc, article: Article) -> list[Statement]:
     return [replace(s, article=article.id, date=article.date) for s in doc._.statements]
 
 
-def statement_from_dict(data: dict[str, Any]) -> Statement:
-    """The inverse of ``Statement.to_dict``."""
-    cue = data.get("cue")
-    speaker = data.get("speaker") or {}
-    mention = speaker.get("mention")
-    return Statement(
-        type=data["type"],
-        text=data["content"]["text"],
-        spans=tuple((int(s), int(e)) for s, e in data["content"]["spans"]),
-        cue=Span(cue["text"], cue["start"], cue["end"]) if cue else None,
-        speaker=Speaker(
-            Span(mention["text"], mention["start"], mention["end"]) if mention else None,
-            speaker.get("name"),
-            speaker.get("kind"),
-        ),
-        confidence=float(data.get("confidence", 0.0)),
-        speech=bool(data.get("speech", True)),
-        article=data.get("article"),
-        date=data.get("date"),
-    )
+def extractor(*, nlp: Language | None = None, jobs: int = 1, batch_size: int = 16) -> Extractor:
+    """An ``Extractor`` for ``record.ingest``: this pipeline on ``jobs`` processes."""
+    return partial(extract_articles, nlp=nlp, n_process=jobs, batch_size=batch_size)
+
+
+def extract_texts(texts: dict[str, str], *, jobs: int = 1, nlp: Language | None = None) -> dict[str, list[Statement]]:
+    """The statements of every text of a split (id -> text), for ``onrecord eval``."""
+    articles = (Article(id=name, text=text, origin=name) for name, text in texts.items())
+    return {article.id: statements for article, statements, _error in extract_many(articles, n_process=jobs, nlp=nlp)}

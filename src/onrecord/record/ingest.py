@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .inputs import Ignored, Rejection, articles_only
-from .model import Article, ArticleExtraction
+from ..inputs import Ignored, Rejection, articles_only
+from ..model import Article, ArticleExtraction, Extractor, reported
 from .store import Outcome, Store, text_hash
 
 DEFAULT_BATCH = 64
@@ -67,31 +67,28 @@ class Progress:
 def ingest(
     items: Iterable[Article | Rejection | Ignored],
     store: Store,
+    extractor: Extractor,
     *,
-    jobs: int = 1,
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
-    nlp=None,
     all_attributions: bool = False,
 ) -> IngestSummary:
-    """Read, extract and store every article; returns what happened.
+    """Read, extract (with ``extractor``, e.g. ``onrecord.extraction.extractor()``) and store every
+    article; returns what happened.
 
     Like ``extract``, only speech is kept unless ``all_attributions`` (beliefs,
     findings and intentions too).
     """
-    from .pipeline import extract_articles
-
     progress = progress or Progress()
     summary = IngestSummary()
     started = time.perf_counter()
     planner = _Planner(store)
     work = planner.articles_to_write(_articles(items, summary, progress), summary, progress)
     batch: list[ArticleExtraction] = []
-    for found in extract_articles(work, n_process=jobs, nlp=nlp, needs_parse=planner.needs_parse):
+    for found in extractor(work, needs_parse=planner.needs_parse):
         if found.error:
             progress.failed(found.article, found.error)
-        if not all_attributions:
-            found.statements = [s for s in found.statements if s.speech]
+        found.statements = reported(found.statements, all_attributions)
         batch.append(found)
         progress.article_done(len(found.statements))  # as each parse ends: a batch commits later
         if len(batch) >= batch_size:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .content import QUOTE_MARKS, trim_content
-from .cues import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
-from .lexicon import ACCORDING_TO, CUE_FORMS, NAMING_FORMS, NOT_NAMES, is_speech_cue
-from .model import RoleSighting, Span, Speaker, Statement
+from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
+from ..lexicon import ACCORDING_TO, CUE_FORMS, NAMING_FORMS, NOT_NAMES, is_speech_cue
+from ..model import RoleSighting, Span, Speaker, Statement
 from .names import ArticleNames, Referent, doc_text, mention_span
 from .quotes import Paragraph, Quote, find_quotes, paragraphs
 from .scorer import statement_scorer

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Article, Statement
+from ..model import Article, Statement
 
 FORMATS = ("jsonl", "json", "table")
 

@@ -20,9 +20,9 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from .cues import cue_table, frame_of
-from .lexicon import CUE_FORMS
-from .model import Statement
+from .cue_table import cue_table, frame_of
+from ..lexicon import CUE_FORMS
+from ..model import Statement
 
 SCORER_FILE = "scorer.json"
 _WEAK_SUBJECTS = frozenset({"it", "that", "which", "who", "what", "they", "this"})  # often a misparse
@@ -121,7 +121,7 @@ class StatementScorer:
 @lru_cache(maxsize=1)
 def statement_scorer() -> StatementScorer | None:
     """The scorer shipped with the package, or None when it is absent (every statement is kept)."""
-    path = resources.files("onrecord.data").joinpath(SCORER_FILE)
+    path = resources.files("onrecord.extraction.data").joinpath(SCORER_FILE)
     return StatementScorer.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 

@@ -10,13 +10,12 @@ No coreference model runs offline here, so resolution is built from the parse:
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .lexicon import (
+from ..values import normalise_word
+from ..lexicon import (
     GENDERED_TITLES,
     GROUP_PRONOUNS,
     NOT_NAMES,
@@ -33,14 +32,6 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
-
-
-@lru_cache(maxsize=65536)
-def normalise_word(word: str) -> str:
-    """Fold case and British spellings so "Labour" matches "Labor"."""
-    word = word.lower().strip(".")
-    word = re.sub(r"our$", "or", word)
-    return re.sub(r"is(e|ed|ing)$", r"iz\1", word)
 
 
 def doc_text(doc: Doc) -> str:

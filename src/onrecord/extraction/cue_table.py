@@ -91,7 +91,7 @@ class CueTable:
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     """The table shipped with the package."""
-    return CueTable.from_json(resources.files("onrecord.data").joinpath(TABLE_FILE).read_text(encoding="utf-8"))
+    return CueTable.from_json(resources.files("onrecord.extraction.data").joinpath(TABLE_FILE).read_text(encoding="utf-8"))
 
 
 def count_cues(docs: Iterable[tuple[Doc, Iterable[tuple[int, int]]]], min_seen: int = 3) -> CueTable:

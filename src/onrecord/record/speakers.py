@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
 from functools import lru_cache
 
-from .lexicon import PERSON_NOUNS
-from .names import normalise_word
+from ..lexicon import PERSON_NOUNS
+from ..values import normalise_word
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
 _KIND_RANK = {None: 0, "group": 1, "organization": 2, "person": 3}
