@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
 PEERS_STAMP := $(VENV)/.peers-installed
 
-.PHONY: demo test bench peers clean chromium
+.PHONY: demo test bench peers docs clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ $(PEERS_STAMP): pyproject.toml $(STAMP)
 
 peers: $(PEERS_STAMP)
 	$(BIN)/python benchmarks/compare_peers.py
+
+# The benchmark figures in the docs are cog blocks over benchmarks/results/*.json (benchmarks/docs_figures.py);
+# tests/test_docs.py checks them. Run this after any benchmark writes new results.
+docs: $(TEST_STAMP)
+	$(BIN)/cog -r -I benchmarks README.md docs/architecture.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -90,6 +90,7 @@ def main() -> int:
     if args.update:
         FLOORS.write_text(json.dumps(update(pinned, figures, fingerprint, args.allow_lower), indent=2) + "\n")
         print(f"floors written to {FLOORS.relative_to(REPO)}")
+        print("the README's accuracy table comes from peers.json: run `make peers`, then `make docs`")
         return 0
     if pinned is None:
         print("no floors pinned yet: run with --update", file=sys.stderr)

@@ -560,6 +560,7 @@ def main(argv: list[str] | None = None) -> None:
     (args.out_dir / "peers.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out_dir / "peers.md").write_text(markdown(report), encoding="utf-8")
     print(f"wrote {shown_path(args.out_dir / 'peers.md')} and peers.json")
+    print("the README shows these figures: run `make docs` to update it")
 
 
 if __name__ == "__main__":

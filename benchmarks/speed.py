@@ -90,6 +90,7 @@ def main() -> None:
         + "\n"
     )
     print(f"wrote {args.out.relative_to(REPO) if args.out.is_relative_to(REPO) else args.out}")
+    print("the README shows these figures: run `make docs` to update it")
 
 
 if __name__ == "__main__":

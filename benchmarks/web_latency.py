@@ -89,6 +89,7 @@ def main() -> None:
               "python": platform.python_version(), "date": time.strftime("%Y-%m-%d"), "routes_ms": timings}
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{statements:,} statements; results in {RESULTS.relative_to(REPO)}")
+    print("the README shows these figures: run `make docs` to update it")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from onrecord import Article, Statement, extract
+from onrecord.extraction.context import Settings
 
 
 def statements_of(text: str, nlp) -> list[Statement]:
@@ -23,3 +24,17 @@ def assert_round_trip(text: str, statements: list[Statement]) -> None:
         if s.speaker.mention:
             m = s.speaker.mention
             assert text[m.start:m.end] == m.text
+
+
+def parsed(nlp, rows: list[tuple[str, str, int, str]]):
+    """A Doc with a parse given by hand, (word, tag, head offset, dep) per token: for the parser's slips."""
+    from spacy.tokens import Doc
+
+    words = [w for w, _, _, _ in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "”"} and words[i] != "“" for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=[t for _, t, _, _ in rows],
+               heads=[i + h for i, (_, _, h, _) in enumerate(rows)], deps=[d for _, _, _, d in rows])
+
+
+# The rules' statements before the learned check drops any (how the scorer is trained).
+UNCHECKED = Settings(learned_check=False)

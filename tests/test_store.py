@@ -188,7 +188,7 @@ def test_a_store_of_another_kind_is_refused(tmp_path):
 def test_extraction_failure_is_stored_and_counted(tmp_path, nlp, monkeypatch):
     import onrecord.extraction.pipeline as pipeline
 
-    def explode(doc, body_start=0):
+    def explode(doc, body_start=0, settings=None):
         raise ValueError("boom")
 
     monkeypatch.setattr(pipeline, "find_statements_and_roles", explode)

@@ -14,7 +14,6 @@ import argparse
 import time
 from pathlib import Path
 
-from onrecord.extraction.attribution import find_statements
 from onrecord.evaluation.brat import read_split
 from onrecord.evaluation.scoring import from_gold, from_statement, match
 from onrecord.extraction.pipeline import load_pipeline
@@ -34,11 +33,11 @@ def main() -> None:
 
     started = time.perf_counter()
     split = read_split(args.split)
-    nlp = load_pipeline()
+    nlp = load_pipeline(learned_check=False)  # the rules' statements, before the check being trained
     rows, labels = [], []
     pairs = ((text, gold) for text, gold in split.values())
-    for doc, gold in nlp.pipe(pairs, as_tuples=True, n_process=args.jobs, batch_size=16, disable=["onrecord"]):
-        statements = find_statements(doc, learned_check=False)
+    for doc, gold in nlp.pipe(pairs, as_tuples=True, n_process=args.jobs, batch_size=16):
+        statements = doc._.statements
         matched = {i for i, _ in match(doc.text, [from_statement(s) for s in statements],
                                        [from_gold(g) for g in gold], with_source=True)}
         for i, statement in enumerate(statements):

@@ -190,6 +190,38 @@ NOT_NAMES = frozenset(
 )
 
 
+# -- quotation marks: every definition of a mark lives here -----------------------------
+QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")  # every quotation mark, double and single
+QUOTE_MARK_CHARS = "".join(sorted(QUOTE_MARKS))  # the same, for str.strip
+OPENING_MARKS = frozenset("“‘«")  # curly marks that can only open
+CLOSING_MARKS = frozenset("”’»")  # curly marks that can only close
+DOUBLE_QUOTE_MARKS = frozenset("\"“”„‟«»")  # what makes a gold attribution "direct" (a quotation, not an apostrophe)
+COMMON_DOUBLE_MARKS = "\"“”"  # the double marks of English copy (the scorer's "quoted" feature)
+# Opening mark -> the closing marks that end it.
+# Curly and straight marks close each other: '“... FBI," he said' is common in copy.
+DOUBLE_QUOTE_PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‟": "”"}
+SINGLE_QUOTE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
+TWO_APOSTROPHES = "''"  # a double mark typed as two single ones
+# A closing mark that opens a paragraph is a misprinted opening one: '”Fear. I am afraid ...” ― Ana'.
+MISPRINTED_OPENERS = {"”": "”\""}
+OPENERS_BEFORE = frozenset(" \t([{—–-/:;,“\"‘'«")  # what may stand right before an opening mark
+
+# -- words the rules read ---------------------------------------------------------------
+# Nouns that take a "that" clause of their own ("the fact that ..."): no misparse to mend.
+NOUNS_TAKING_THAT = frozenset("fact idea claim news notion belief hope view message story report evidence sense".split())
+# "X seemed to Y", "X is expected to Y": the verb cites nobody.
+RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
+RAISING_PASSIVES = frozenset({"expected"})
+# Capitals and a colon that open a paragraph but name no speaker ("UPDATE: ...").
+NOT_SPEAKER_LABELS = frozenset(
+    "update note editor's note editor’s note watch read more related photos video correction clarification "
+    "breaking exclusive advertisement warning spoiler alert spoiler".split(" ")
+) | {"editor's note", "editor’s note", "read more", "spoiler alert"}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Auxiliaries that are no attribution verb of their own ('"...," he did.').
+NOT_ATTRIBUTION_VERBS = frozenset("do does did has have had".split())
+
+
 # Words too common to say what a speaker talks about (spaCy's English stop words, copied so the
 # record reads them without loading spaCy).
 STOP_WORDS = frozenset((
@@ -212,3 +244,6 @@ STOP_WORDS = frozenset((
     "whereupon wherever whether which while whither who whoever whole whom whose why will with within without would "
     "yet you your yours yourself yourselves ‘d ‘ll ‘m ‘re ‘s ‘ve ’d ’ll ’m ’re ’s ’ve "
 ).split())
+
+# Nouns of time that are no speaker ("said Monday morning").
+TIME_WORDS = NOT_NAMES | {"morning", "afternoon", "evening", "night", "week", "month", "year"}

@@ -10,7 +10,7 @@ import click
 
 from .. import __version__
 from .evaluate import eval_command
-from .extract import extract
+from .extract import extract, rules
 from .record import export, ingest, search, serve, speaker, speakers
 
 
@@ -21,5 +21,5 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="onrecord: %(message)s")
 
 
-for command in (extract, ingest, search, speakers, speaker, export, serve, eval_command):
+for command in (extract, ingest, search, speakers, speaker, export, serve, eval_command, rules):
     main.add_command(command)

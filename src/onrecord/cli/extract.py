@@ -50,3 +50,11 @@ def extract(
     reporter.info(tally.summary())
     if tally.rejected or tally.failed:
         sys.exit(EXIT_REJECTED)
+
+
+@click.command()
+def rules() -> None:
+    """List the extraction rules in the order they run, and the parser-slip repairs."""
+    from ..extraction.rules import describe
+
+    click.echo(describe())

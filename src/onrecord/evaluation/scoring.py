@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .brat import GoldAttribution
-from ..lexicon import is_speech_cue
+from ..lexicon import DOUBLE_QUOTE_MARKS, is_speech_cue
 from ..model import Statement
 
 SUBSETS = ("all", "speech", "direct")
@@ -36,7 +36,6 @@ DICE_THRESHOLD = 0.5
 
 Fragments = tuple[tuple[int, int], ...]
 _WORD = re.compile(r"\w+")
-_QUOTE_MARKS = frozenset("\"“”„‟«»")
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def in_subset(attribution: Attribution, subset: str, text: str) -> bool:
         cue = " ".join(text[s:e] for s, e in attribution.cue)
         return bool(cue) and is_speech_cue(cue)
     if subset == "direct":
-        return any(char in _QUOTE_MARKS for s, e in attribution.content for char in text[s:e])
+        return any(char in DOUBLE_QUOTE_MARKS for s, e in attribution.content for char in text[s:e])
     raise ValueError(f"unknown subset {subset!r}: choose from {', '.join(SUBSETS)}")
 
 

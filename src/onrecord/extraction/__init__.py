@@ -5,6 +5,10 @@
 into statements, ``names`` resolves who each speaker is, ``scorer`` is the learned last check,
 and ``pipeline`` is the spaCy side: the model, the registered components, ``extract``.
 """
+from .statements import find_statements, find_statements_and_roles
 from .pipeline import extract, extract_articles, extract_many, extract_texts, extractor, load_pipeline
 
-__all__ = ["extract", "extract_articles", "extract_many", "extract_texts", "extractor", "load_pipeline"]
+__all__ = [
+    "extract", "extract_articles", "extract_many", "extract_texts", "extractor", "find_statements",
+    "find_statements_and_roles", "load_pipeline",
+]

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-QUOTE_MARKS = frozenset("“”„‟\"«»‘’'‹›‚")
-_OPENING_MARKS = frozenset("“‘«")
-_CLOSING_MARKS = frozenset("”’»")
+from ..lexicon import CLOSING_MARKS, OPENING_MARKS, QUOTE_MARKS
 
 
 def trim_content(doc: Doc, indices: list[int]) -> list[int]:
@@ -70,11 +68,11 @@ def _without_trailing_asides(doc: Doc, kept: list[int]) -> list[int]:
 def _closing_quote_after(doc: Doc, kept: list[int]) -> list[int]:
     """'... might have admired,”': punctuation and the closing mark of a quote the clause opened
     (a curly opening mark, or an odd number of straight ones: 'lacks "strength."')."""
-    opened = sum(1 for i in kept if doc[i].text in _OPENING_MARKS) - sum(1 for i in kept if doc[i].text in _CLOSING_MARKS)
+    opened = sum(1 for i in kept if doc[i].text in OPENING_MARKS) - sum(1 for i in kept if doc[i].text in CLOSING_MARKS)
     straight = sum(1 for i in kept if doc[i].text == '"') % 2 == 1  # a '"' left open: no shape to tell which
     if opened <= 0 and not straight:
         return []
-    closing = _CLOSING_MARKS | {'"'} if straight and opened <= 0 else _CLOSING_MARKS
+    closing = CLOSING_MARKS | {'"'} if straight and opened <= 0 else CLOSING_MARKS
     extra = []
     for token in doc[kept[-1] + 1:kept[-1] + 4]:
         if token.text in closing:

@@ -4,6 +4,12 @@ Only what extraction reads is run: tok2vec, tagger and parser. The lemmatizer,
 the attribute ruler and the NER are left out (cue verbs are matched by form,
 names are found from the tags), which makes extraction faster than a bare
 full-pipeline parse.
+
+The components are registered, versioned factories (spaCy allows no dots in factory names):
+``onrecord_paragraphs_v1`` and ``onrecord_statements_v1``, also registered under their short
+names ``onrecord_paragraphs`` and ``onrecord``; their config defaults are ``Settings()``::
+
+    nlp.add_pipe("onrecord", config={"learned_check": False, "min_seen": 4})
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import find_statements_and_roles
+from .context import Settings
+from .statements import find_statements_and_roles
 from ..model import Article, ArticleExtraction, Extractor, RoleSighting, Statement
 
 log = logging.getLogger(__name__)
@@ -37,7 +44,9 @@ class ModelNotFound(RuntimeError):
     """No English spaCy pipeline is installed."""
 
 
-@Language.component("onrecord_paragraphs", assigns=["token.is_sent_start"])
+STATEMENTS_CONFIG = {name: getattr(Settings(), name) for name in Settings.__dataclass_fields__}
+
+
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A new line starts a new sentence: the parser never joins two paragraphs."""
     for token in doc[:-1]:
@@ -46,9 +55,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("onrecord", requires=["token.dep", "token.tag", "token.is_sent_start"], assigns=["doc._.statements"])
-def make_statement_finder(nlp: Language, name: str) -> "StatementFinder":
-    return StatementFinder()
+for _name in ("onrecord_paragraphs_v1", "onrecord_paragraphs"):
+    Language.component(_name, assigns=["token.is_sent_start"], func=paragraph_boundaries)
+
+
+def make_statement_finder(
+    nlp: Language, name: str, learned_check: bool, min_seen: int, speech_verb_floor: float,
+    other_verb_threshold: float, noun_cues: bool, noun_cue_threshold: float, quote_holding_candidates: bool,
+) -> "StatementFinder":
+    return StatementFinder(Settings(
+        learned_check=learned_check, min_seen=min_seen, speech_verb_floor=speech_verb_floor,
+        other_verb_threshold=other_verb_threshold, noun_cues=noun_cues, noun_cue_threshold=noun_cue_threshold,
+        quote_holding_candidates=quote_holding_candidates,
+    ))
+
+
+for _name in ("onrecord_statements_v1", "onrecord"):
+    Language.factory(
+        _name, default_config=STATEMENTS_CONFIG, requires=["token.dep", "token.tag", "token.is_sent_start"],
+        assigns=["doc._.statements"], func=make_statement_finder,
+    )
 
 
 class StatementFinder:
@@ -60,9 +86,12 @@ class StatementFinder:
     ``doc._.onrecord_error`` says why; the batch goes on.
     """
 
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+
     def __call__(self, doc: Doc) -> Doc:
         try:
-            statements, roles = find_statements_and_roles(doc)
+            statements, roles = find_statements_and_roles(doc, settings=self.settings)
             doc._.onrecord_statements = [s.to_dict() for s in statements]
             doc._.onrecord_roles = [r.to_dict() for r in roles]
         except Exception as error:  # one bad document must not sink a batch
@@ -86,12 +115,19 @@ def load_model_name() -> str:
     )
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(model: str | None = None) -> Language:
-    """The English pipeline with onrecord's components, trimmed to what extraction needs."""
+def load_pipeline(model: str | None = None, **config: Any) -> Language:
+    """The English pipeline with onrecord's components, trimmed to what extraction needs.
+
+    ``config`` sets the statements component (``STATEMENTS_CONFIG``: e.g. ``learned_check=False``).
+    """
+    return _load_pipeline(model, tuple(sorted(config.items())))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, config: tuple[tuple[str, Any], ...]) -> Language:
     nlp = spacy.load(model or load_model_name(), exclude=_UNUSED_COMPONENTS)
-    nlp.add_pipe("onrecord_paragraphs", before="parser")
-    nlp.add_pipe("onrecord")
+    nlp.add_pipe("onrecord_paragraphs_v1", name="onrecord_paragraphs", before="parser")
+    nlp.add_pipe("onrecord_statements_v1", name="onrecord", config=dict(config))
     return nlp
 
 

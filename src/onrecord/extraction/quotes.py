@@ -10,14 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Opening mark -> the closing marks that end it.
-# Curly and straight marks close each other: '“... FBI," he said' is common in copy.
-_DOUBLE_PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‟": "”"}
-_SINGLE_PAIRS = {"‘": "’", "‚": "’‘", "‹": "›", "'": "'"}
-_TWO_APOSTROPHES = "''"
-# A closing mark that opens a paragraph is a misprinted opening one: '”Fear. I am afraid ...” ― Ana'.
-_MISPRINTED_OPENERS = {"”": "”\""}
-_OPENERS_BEFORE = set(" \t([{—–-/:;,“\"‘'«")
+from ..lexicon import DOUBLE_QUOTE_PAIRS, MISPRINTED_OPENERS, OPENERS_BEFORE, SINGLE_QUOTE_PAIRS, TWO_APOSTROPHES
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -85,7 +79,7 @@ def _is_word_char(ch: str) -> bool:
 def _can_open(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    return (before in _OPENERS_BEFORE or before.isspace()) and not after.isspace()
+    return (before in OPENERS_BEFORE or before.isspace()) and not after.isspace()
 
 
 def _can_close(text: str, i: int, end: int, mark: str) -> bool:
@@ -120,12 +114,12 @@ class _Scanner:
         i = start
         while i < end:
             ch = text[i]
-            if text.startswith(_TWO_APOSTROPHES, i) and _can_open(text, i, start, end) and _can_open(text, i + 1, i, end):
+            if text.startswith(TWO_APOSTROPHES, i) and _can_open(text, i, start, end) and _can_open(text, i + 1, i, end):
                 i = self._read_two_apostrophe_quote(i)
                 continue
-            pairs = _DOUBLE_PAIRS if ch in _DOUBLE_PAIRS else _SINGLE_PAIRS if ch in _SINGLE_PAIRS else None
-            if pairs is None and i == start and ch in _MISPRINTED_OPENERS:
-                pairs = _MISPRINTED_OPENERS
+            pairs = DOUBLE_QUOTE_PAIRS if ch in DOUBLE_QUOTE_PAIRS else SINGLE_QUOTE_PAIRS if ch in SINGLE_QUOTE_PAIRS else None
+            if pairs is None and i == start and ch in MISPRINTED_OPENERS:
+                pairs = MISPRINTED_OPENERS
             if pairs and _can_open(text, i, start, end):
                 i = self._read_quote(i, pairs)
             else:
@@ -134,9 +128,9 @@ class _Scanner:
     def _read_two_apostrophe_quote(self, open_at: int) -> int:
         """''Like this,'' as some newspapers' archives print double quotation marks."""
         text, end = self.text, self.para.end
-        close_at = text.find(_TWO_APOSTROPHES, open_at + 2, end)
+        close_at = text.find(TWO_APOSTROPHES, open_at + 2, end)
         while close_at != -1 and not _can_close(text, close_at + 1, end, '"'):
-            close_at = text.find(_TWO_APOSTROPHES, close_at + 1, end)
+            close_at = text.find(TWO_APOSTROPHES, close_at + 1, end)
         if close_at == -1:
             self._add([_trim(text, open_at + 2, end)], open_at, None, left_open=True)
             self.left_open = True
@@ -148,7 +142,7 @@ class _Scanner:
         text, end = self.text, self.para.end
         opener = text[open_at]
         closers = pairs[opener]
-        single = pairs is _SINGLE_PAIRS
+        single = pairs is SINGLE_QUOTE_PAIRS
         fragments: list[tuple[int, int]] = []
         frag_start = open_at + 1
         i = open_at + 1

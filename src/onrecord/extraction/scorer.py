@@ -21,14 +21,13 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from .cue_table import cue_table, frame_of
-from ..lexicon import CUE_FORMS
+from ..lexicon import COMMON_DOUBLE_MARKS, CUE_FORMS
 from ..model import Statement
 
 SCORER_FILE = "scorer.json"
 _WEAK_SUBJECTS = frozenset({"it", "that", "which", "who", "what", "they", "this"})  # often a misparse
 _CUE_RATE_MIN_SEEN = 4
 _CONTENT_OPENERS = frozenset("that to the a he she it they i we his her their if whether how what why".split())
-_QUOTE_MARKS = "\"“”"
 
 
 def features(statement: Statement, doc: Doc, others: Sequence[Statement] = ()) -> list[str]:
@@ -65,7 +64,7 @@ def _content_features(statement: Statement) -> list[str]:
     text = statement.text
     first = text.split(maxsplit=1)[0].lower().strip("\"“”'‘’") if text.strip() else ""
     found = [f"first_word={first if first in _CONTENT_OPENERS else 'other'}",
-             f"quoted={any(mark in text for mark in _QUOTE_MARKS)}"]
+             f"quoted={any(mark in text for mark in COMMON_DOUBLE_MARKS)}"]
     if statement.cue is not None:
         found.append(f"cue_first={statement.cue.start < statement.start}")
     return found

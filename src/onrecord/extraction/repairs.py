@@ -1,0 +1,154 @@
+"""Who the source is, and where the parser slipped.
+
+``subject_of`` asks ``SUBJECT_FINDERS`` in order; the first with an answer decides (``NOBODY``
+is an answer too). Most read the parse; the ones in ``PARSER_SLIP_REPAIRS`` mend a known slip of
+en_core_web_sm's parser, each with the sentence that shows it. Clause repairs (which clause a cue
+reports) live beside the cue frames in ``cues.py`` and are listed here too.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..lexicon import CUE_FORMS
+from .context import Cue
+from .syntax import SUBJECT_DEPS, noun_after, noun_before_finite_verb, right_after_quote
+
+NOBODY = object()  # a finder's answer: decided, and the verb has no subject
+
+
+Finder = Callable[[Token, int], object]  # (verb, depth) -> a Token, NOBODY, or None (not decided)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who a verb's subject is: the first of ``SUBJECT_FINDERS`` with an answer."""
+    for finder in SUBJECT_FINDERS:
+        found = finder(verb, depth)
+        if found is NOBODY:
+            return None
+        if found is not None:
+            return found  # type: ignore[return-value]
+    return None
+
+
+def parsed_subject(verb: Token, depth: int) -> object:
+    """The parser's subject; for a passive verb, the "by" agent (or nobody: "was told")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not child.is_punct:
+            return child
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return _decided(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None)
+    return None
+
+
+def name_before_participle(verb: Token, depth: int) -> object:
+    """Repair: "footage of Hillary Clinton asking, ...": the name right before a subjectless participle does it."""
+    if verb.tag_ == "VBG" and verb.i > 0 and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        before = verb.nbor(-1)
+        if before.tag_ in {"NNP", "NNPS"} and before.dep_ in {"pobj", "dobj"}:
+            return before
+    return None
+
+
+def teller_of_participle(verb: Token, depth: int) -> object:
+    """Repair: "Clinton told them that she believes ..., saying ...": a participle the parser hung on
+    the reported clause is the teller's."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lower_ in CUE_FORMS:
+        return _decided(subject_of(verb.head.head, depth + 1))
+    return None
+
+
+def subject_of_head(verb: Token, depth: int) -> object:
+    """A coordinated verb, an infinitive or an adverbial clause: the subject of the verb it hangs on."""
+    if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        return _decided(subject_of(verb.head, depth + 1))
+    return None
+
+
+def doer_of_preposition(verb: Token, depth: int) -> object:
+    """"Obama responded by saying ...", "Oz was criticized for saying ...": who did the saying."""
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        head = verb.head.head
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return _decided(subject_of(head, depth + 1) or passive)
+    return None
+
+
+def noun_before_subjectless_verb(verb: Token, depth: int) -> object:
+    """Repair: "Reid, the leader, said" parsed with no subject: the noun phrase right before the verb."""
+    if depth == 0 and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return _decided(noun_before_finite_verb(verb, past_apposition=True))
+    return None
+
+
+def _decided(token: Token | None) -> object:
+    return NOBODY if token is None else token
+
+
+def trailing_cue_subject(verb: Token, depth: int) -> object:
+    """Repair: "..., the Wall Street Journal reported." with the subject hung elsewhere."""
+    return subject_left_of_trailing_cue(verb)
+
+
+def subject_left_of_trailing_cue(verb: Token) -> Token | None:
+    """"..., the Wall Street Journal reported." when the parser hung the subject elsewhere.
+
+    A finite cue verb after its clause with no subject of its own takes the noun
+    phrase just before it.
+    """
+    if verb.head.i >= verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = noun_before_finite_verb(verb)
+    if before is not None and before.dep_ == "pobj":
+        return _holder_of_phrase(before)  # "Protesters marching through the streets chanted"
+    return before if before is not None and before.dep_ not in SUBJECT_DEPS else None
+
+
+def _holder_of_phrase(noun: Token) -> Token | None:
+    """The subject of the participle a prepositional phrase hangs on, if any."""
+    head = noun.head.head if noun.head.dep_ == "prep" else None
+    if head is None or head.tag_ != "VBG":
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.i < head.i else None
+
+
+def repair_source_in_quote(cue: Cue, in_quote: list[bool]) -> None:
+    """'"... Full panic mode," said Leslie Wimes': a subject inside a quote is a misparse.
+
+    The speaker is then the first noun phrase after the cue verb, outside quotes.
+    """
+    verb = cue.verb
+    if cue.source is None:
+        if right_after_quote(verb, in_quote):
+            cue.source = noun_after(verb, in_quote)  # '"...," said Robert Reich, who ...'
+        return
+    if not in_quote[cue.source.i]:
+        return
+    other = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not in_quote[c.i]]
+    if other:  # the parser gave the verb two subjects, one of them quoted
+        cue.source = other[0]
+        return
+    cue.source = noun_before_finite_verb(verb, past_apposition=True)
+    if cue.source is not None and not in_quote[cue.source.i]:
+        return
+    cue.source = noun_after(verb, in_quote)
+
+
+SUBJECT_FINDERS: tuple[Finder, ...] = (
+    trailing_cue_subject,
+    parsed_subject,
+    name_before_participle,
+    teller_of_participle,
+    subject_of_head,
+    doer_of_preposition,
+    noun_before_subjectless_verb,
+)
+
+# The finders and checks above that mend a slip of the parser rather than read it.
+SOURCE_REPAIRS = (
+    trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
+    repair_source_in_quote,
+)

@@ -1,0 +1,78 @@
+"""Trailing attributions: '"...," the two write.', '"Why?" Trump asked.', '"No," replied Smith.'"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...lexicon import CUE_FORMS, QUOTE_MARK_CHARS
+from ..context import ArticleContext, Cue, Draft
+from ..names import doc_text
+from ..quotes import Quote
+from ..syntax import (
+    NOMINAL_TAGS, NOUN_PHRASE_TAGS, SUBJECT_DEPS, cue_phrase, head_noun, noun_after, token_index_at,
+    verb_like,
+)
+
+_TRAILING_QUOTE_ENDS = ",?!"  # '"We will win," she said' but not '"We will win." She said ...'
+_TRAILING_REACH = 10  # at most this many words from the closing mark to the verb
+
+
+def claim(ctx: ArticleContext) -> None:
+    """'"We will win," the two write.', '"Why?" Trump asked reporters.', '"No," replied Smith.'
+
+    A quote that opens its sentence and closes on a comma, question or exclamation mark,
+    followed by a short clause of a noun phrase and a verb (either order), is that
+    clause's statement, whatever the verb: the position says it is the attribution.
+    The verb is then no cue of its own: "told ABC News" reports the quote, not its object.
+    """
+    taken = {draft.cue.verb.i for draft in _claim_trailing(ctx) if draft.cue is not None}
+    ctx.cues = [c for c in ctx.cues if c.verb.i not in taken]
+    ctx.spare = [c for c in ctx.spare if c.verb.i not in taken]
+
+
+def _claim_trailing(ctx: ArticleContext) -> list[Draft]:
+    doc, text = ctx.doc, ctx.text
+    found = []
+    for i, quote in ctx.free_quotes():
+        if quote.close_mark is None or not _opens_sentence(text, quote):
+            continue
+        closing = text[quote.start:quote.close_mark].rstrip(QUOTE_MARK_CHARS + " ")[-1:]  # before '' too
+        if closing not in _TRAILING_QUOTE_ENDS:
+            continue
+        verb, source = _trailing_verb(doc, quote, ctx.in_quote)
+        if verb is None or source is None:
+            continue
+        if closing in "?!" and verb.lower_ not in CUE_FORMS:
+            continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
+        cue = Cue(cue_phrase(verb), source, [], verb)
+        found.append(ctx.claim_quote(i, cue, 0.9))
+    return found
+
+
+def _opens_sentence(text: str, quote: Quote) -> bool:
+    """Whether a quote starts its paragraph or follows the end of a sentence."""
+    before = text[:quote.open_mark].rstrip(" \t")
+    return not before or before[-1] in "\n.?!:”\"’'"
+
+
+def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token | None, Token | None]:
+    """The verb of the attribution right after a quote's closing mark, and its speaker."""
+    first = next((t for t in doc[token_index_at(doc, quote.outer_end):] if t.idx >= quote.outer_end), None)
+    words = [t for t in doc[first.i:first.i + 2 * _TRAILING_REACH] if not t.is_space][:_TRAILING_REACH] if first else []
+    text = doc_text(doc)
+    for k, token in enumerate(words):
+        if in_quote[token.i] or "\n" in text[quote.outer_end:token.idx]:
+            break  # the next paragraph is not the attribution
+        if verb_like(token):
+            if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                break  # '"Why not?" Critics say the plan will fail.': a sentence of its own
+            phrase = words[:k]
+            if not phrase:  # '"No," replied Smith'
+                return token, noun_after(token, in_quote)
+            if all(t.tag_ in NOUN_PHRASE_TAGS or t.text == "," for t in phrase):
+                nouns = [t for t in phrase if t.tag_ in NOMINAL_TAGS | {"CD"}]
+                subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c in phrase), None)
+                return token, subject or (head_noun(nouns[0]) if nouns else None)
+            break
+        if token.tag_ not in NOUN_PHRASE_TAGS and token.text != ",":
+            break
+    return None, None

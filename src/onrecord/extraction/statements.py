@@ -1,0 +1,74 @@
+"""From a parsed article to its statements: the rules of ``rules.RULES`` in order over one
+``ArticleContext``, then the statements finished and checked by the learned scorer."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon import is_speech_cue
+from ..model import RoleSighting, Span, Speaker, Statement
+from .context import ArticleContext, Draft, Settings
+from .names import ArticleNames, doc_text
+from .quotes import find_quotes, paragraphs
+from .rules import RULES
+from .scorer import statement_scorer
+from .syntax import headline_end, quote_token_mask, token_end
+
+_CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
+_SIGNATURE_MARKS = "―—–-: "
+
+
+def find_statements(doc: Doc, body_start: int = 0, settings: Settings = Settings()) -> list[Statement]:
+    """Every statement in a parsed article, in text order."""
+    return find_statements_and_roles(doc, body_start, settings)[0]
+
+
+def find_statements_and_roles(
+    doc: Doc, body_start: int = 0, settings: Settings = Settings()
+) -> tuple[list[Statement], list[RoleSighting]]:
+    """The statements of a parsed article, and the roles it gives its people ("London mayor").
+
+    The rules' statements go through the learned scorer (``scorer.py``) unless
+    ``settings.learned_check`` is off (as when training it).
+    """
+    ctx = article_context(doc, body_start, settings)
+    for rule in RULES:
+        rule.apply(ctx)
+    ctx.drafts.sort(key=lambda d: d.spans[0][0])
+    roles = [RoleSighting(name, role) for name, role in ctx.names.role_sightings()]
+    statements = [_finish(ctx.text, d) for d in ctx.drafts]
+    scorer = statement_scorer() if settings.learned_check else None
+    return (scorer.keep(statements, doc) if scorer is not None else statements), roles
+
+
+def article_context(doc: Doc, body_start: int = 0, settings: Settings = Settings()) -> ArticleContext:
+    """The article's shape before any rule runs: headline, body paragraphs, quotes, names."""
+    text = doc_text(doc)
+    paras = paragraphs(text, body_start)
+    headline = headline_end(text, paras)
+    body = [p for p in paras if p.start >= headline]
+    quotes = find_quotes(text, body)
+    return ArticleContext(
+        doc=doc, text=text, body=body, headline_end=headline, quotes=quotes, in_quote=quote_token_mask(doc, quotes),
+        names=ArticleNames.build(doc, body_start, headline), settings=settings,
+    )
+
+
+def _finish(text: str, draft: Draft) -> Statement:
+    spans = tuple(sorted(set((s, e) for s, e in draft.spans if e > s)))
+    cue = None
+    if draft.cue is not None:
+        first, last = draft.cue.tokens[0], draft.cue.tokens[-1]
+        cue = Span(text[first.idx:token_end(last)], first.idx, token_end(last))
+    speaker = draft.speaker or Speaker()
+    confidence = draft.base_confidence * _CONFIDENCE_BY_HOW.get(draft.how, 0.6)
+    if speaker.name is None:
+        confidence *= 0.6
+    return Statement(
+        type=draft.type,  # type: ignore[arg-type]
+        text=" ".join(text[s:e] for s, e in spans),
+        spans=spans,
+        cue=cue,
+        speaker=speaker,
+        confidence=round(confidence, 2),
+        speech=cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS),
+    )

@@ -1,0 +1,147 @@
+"""Finding cues and what they report: the cue phrase, the learned cue table, frames, naming and noun cues."""
+from __future__ import annotations
+
+from helpers import UNCHECKED, find, parsed, statements_of
+from onrecord.extraction.cue_table import CueTable, count_cues, cue_table, frame_of
+
+
+def test_participle_without_a_clause_is_not_a_statement(nlp):
+    text = "Roughly one million people marched in London on Saturday, protesting the pending exit from the union."
+    assert statements_of(text, nlp) == []
+
+
+def test_cue_phrase_keeps_auxiliaries_and_adverbs(nlp):
+    text = "The mayor has also said that the tram will run on Sundays."
+    s = find(statements_of(text, nlp), "the tram will run")
+    assert s.cue.text == "has also said"
+    assert s.text == "that the tram will run on Sundays"
+
+
+def test_learned_cue_beyond_speech_is_marked(nlp):
+    text = "Researchers found that the river was cleaner than it had been a decade ago."
+    s = find(statements_of(text, nlp), "the river was cleaner")
+    assert s.type == "indirect" and s.cue.text == "found" and s.speech is False
+
+
+def test_preposition_frame(nlp):
+    text = "The governor complained about the new tax rules during a radio interview."
+    s = find(statements_of(text, nlp), "the new tax rules")
+    assert s.cue.text == "complained about" and s.text == "the new tax rules" and s.speech is True
+
+
+def test_cue_table_round_trips_and_smooths():
+    table = CueTable({("found", "ccomp"): (30, 40), ("known", "prep:to"): (3, 6)})
+    assert CueTable.from_json(table.to_json()) == table
+    assert table.precision("found", "ccomp") > table.precision("known", "prep:to")
+    assert table.precision("known", "prep:to") < 0.5  # 3 in 6 is weak evidence
+    assert table.precision("found", "dobj") is None
+
+
+def test_count_cues_over_a_parsed_text(nlp):
+    text = "Police found that the door was open. Police found a key."
+    doc = nlp(text)
+    start = text.index("found")
+    table = count_cues([(doc, [(start, start + len("found"))])], min_seen=1)
+    assert table.counts[("found", "ccomp")] == (1, 1)
+    assert ("found", "dobj") not in table.counts  # never a cue: not kept
+    assert frame_of(doc[1]) == "ccomp"
+
+
+def test_shipped_table_knows_the_common_cues():
+    table = cue_table()
+    assert table.precision("said", "ccomp") > 0.8
+    assert table.precision("include", "dobj") < 0.2
+
+
+def test_cue_between_commas_inside_the_clause(nlp):
+    text = "The museum, Mr. Bush said, celebrated several of his heroes."
+    s = find(statements_of(text, nlp), "celebrated several")
+    assert s.type == "indirect" and s.speaker.name == "Bush" and s.cue.text == "said"
+    assert [text[a:b] for a, b in s.spans] == ["The museum", "celebrated several of his heroes"]
+
+
+def test_verb_with_two_clauses_reports_the_one_after_it():
+    from onrecord.extraction import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
+
+    # "While funding mattered, Ham noted morale fell." with "mattered" misparsed as a second ccomp of "noted".
+    doc = parsed(load_pipeline(), [
+        ("While", "IN", 2, "mark"), ("funding", "NN", 1, "nsubj"), ("mattered", "VBD", 3, "ccomp"), (",", ",", 2, "punct"),
+        ("Ham", "NNP", 1, "nsubj"), ("noted", "VBD", 0, "ROOT"), ("morale", "NN", 1, "nsubj"), ("fell", "VBD", -2, "ccomp"),
+        (".", ".", -3, "punct"),
+    ])
+    statements = find_statements(doc, settings=UNCHECKED)
+    assert [(s.cue.text, s.text) for s in statements] == [("noted", "morale fell")]
+
+
+def test_object_content_leaves_out_the_verb_s_own_clauses(nlp):
+    from onrecord.extraction import find_statements
+
+    doc = nlp("The union endorsed Ana Ruiz when she visited the plant in March.")
+    [s] = [s for s in find_statements(doc, settings=UNCHECKED) if s.cue is not None and s.cue.text == "endorsed"]
+    assert s.text == "Ana Ruiz"
+
+
+def test_seem_and_be_expected_cite_nobody(nlp):
+    from onrecord.extraction import find_statements
+
+    doc = nlp("The council met on Monday. The mayor is expected to approve the new budget.")
+    [s] = [s for s in find_statements(doc, settings=UNCHECKED) if s.cue is not None and "expected" in s.cue.text]
+    assert s.speaker.mention is None and s.text == "The mayor to approve the new budget"
+
+
+def test_naming_verb_with_a_quoted_complement(nlp):
+    from onrecord.extraction import find_statements
+
+    text = "The senator was angry. Graham called both Trump and Clinton “crazy” on Tuesday."
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    s = find(statements, "crazy")
+    assert s.speaker.name == "Graham" and s.cue.text == "called"
+    assert s.text == "both Trump and Clinton “crazy” on Tuesday"  # what follows the verb, as PolNeAR marks it
+
+
+def test_naming_verb_without_a_clause_still_reports_its_quoted_complement(nlp):
+    from onrecord.extraction import find_statements
+
+    # "called" has no clause, so as a speech verb alone it reports nothing; its quoted complement is the content.
+    text = "He later suggested her cycle was behind her tone, called her “third-rate” and boycotted one of the debates."
+    [s] = [s for s in find_statements(nlp(text), settings=UNCHECKED) if s.cue.text == "called"]
+    assert s.speaker.mention.text == "He" and s.text == "her “third-rate”"
+
+
+def test_noun_with_a_that_clause_learned_as_a_cue(nlp):
+    from onrecord.extraction import find_statements
+
+    text = "Politifact checked Trump’s claim that there have been thousands of shootings in Chicago this year."
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "there have been thousands")
+    assert s.cue.text == "claim" and s.speaker.mention.text.startswith("Trump")
+    assert s.text == "that there have been thousands of shootings in Chicago this year"
+    assert cue_table().precision("claim", "noun:that") is not None
+
+
+def test_reported_clause_stops_before_a_coordinated_report_of_its_own(nlp):
+    from onrecord.extraction import find_statements
+
+    text = ('She said fathers and parents who adopt would not be eligible for the six weeks of paid leave, and when '
+            'pressed on why the plan leaves out dads, the 34-year-old mother of three replied, "It is meant to '
+            'benefit the mother who has given birth."')
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    said = find(statements, "fathers and parents")
+    assert said.text == "fathers and parents who adopt would not be eligible for the six weeks of paid leave"
+    assert find(statements, "It is meant to benefit").cue.text == "replied"
+
+
+def test_told_with_the_clause_hung_on_the_object_s_noun(nlp):
+    from onrecord.extraction import find_statements
+
+    text = 'He also told one of his young John Birch Society proteges on a regular basis that "terrorism is the answer."'
+    [s] = find_statements(nlp(text), settings=UNCHECKED)
+    assert s.cue.text == "told" and s.text == 'that "terrorism is the answer."'
+
+
+def test_that_clause_parsed_as_an_adverbial_clause_is_still_reported(nlp):
+    from onrecord.extraction import find_statements
+
+    text = "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her tape."
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "that Machado was")
+    assert s.cue.text == "tweeted" and s.speaker.mention.text == "Trump" and s.type == "mixed"

@@ -1,0 +1,71 @@
+"""Who the source is when the parser slips."""
+from __future__ import annotations
+
+from helpers import UNCHECKED, find, parsed, statements_of
+
+
+def test_subject_inside_the_quote_is_not_the_speaker(nlp):
+    text = "“Full panic mode is where the campaign is now,” said Leslie Wimes, a party organiser."
+    s = find(statements_of(text, nlp), "Full panic mode")
+    assert s.speaker.name == "Leslie Wimes"
+
+
+def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
+    text = ("\"He would be a great senator. Not good, great. One of the brightest members of the entire "
+            "Congress,\" Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")
+    s = find(statements_of(text, nlp), "great senator")
+    assert s.speaker.name == "Elijah E. Cummings"
+
+
+def test_speaker_after_said_when_the_parser_hangs_it_elsewhere():
+    from onrecord.extraction import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
+
+    # '"We lost," said Robert Reich, who chairs it.' with "Reich" parsed as the subject of "chairs".
+    doc = parsed(load_pipeline(), [
+        ("“", "``", 2, "punct"), ("We", "PRP", 1, "nsubj"), ("lost", "VBD", 3, "ccomp"), (",", ",", 2, "punct"),
+        ("”", "''", 1, "punct"), ("said", "VBD", 0, "ROOT"), ("Robert", "NNP", 1, "compound"),
+        ("Reich", "NNP", 3, "nsubj"), (",", ",", -1, "punct"), ("who", "WP", 1, "nsubj"),
+        ("chairs", "VBZ", -5, "ccomp"), ("it", "PRP", -1, "dobj"), (".", ".", -7, "punct"),
+    ])
+    [s] = find_statements(doc)
+    assert s.type == "direct" and s.speaker.mention.text == "Robert Reich"
+
+
+def test_subject_before_a_cue_the_parser_left_without_one():
+    from onrecord.extraction import find_statements
+    from onrecord.extraction.pipeline import load_pipeline
+
+    # "Ana Ruiz, the leader, said it failed." with "Ruiz" hung on nothing the cue can see.
+    doc = parsed(load_pipeline(), [
+        ("Ana", "NNP", 1, "compound"), ("Ruiz", "NNP", 5, "npadvmod"), (",", ",", -1, "punct"),
+        ("the", "DT", 1, "det"), ("leader", "NN", -3, "appos"), (",", ",", -4, "punct"),
+        ("said", "VBD", 0, "ROOT"), ("it", "PRP", 1, "nsubj"), ("failed", "VBD", -2, "ccomp"), (".", ".", -3, "punct"),
+    ])
+    [s] = find_statements(doc)
+    assert s.speaker.mention.text.startswith("Ana Ruiz") and s.text == "it failed"
+
+
+def test_cue_after_a_participle_phrase_takes_the_participle_s_subject(nlp):
+    from onrecord.extraction import find_statements
+
+    # The parser hangs "chanted" on "marching"; the noun right before it is "streets".
+    text = 'Protesters marching through the streets chanted "What curfew is this?" and kept going until 2 a.m.'
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "What curfew")
+    assert s.speaker.mention.text == "Protesters" and s.cue.text == "chanted"
+
+
+def test_participle_after_a_reported_clause_belongs_to_the_teller(nlp):
+    from onrecord.extraction import find_statements
+
+    text = "Warren told reporters that she thinks the bank failed its workers, saying that “the rot starts at the top” of the company."
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "the rot starts at the top")
+    assert s.cue.text == "saying" and s.speaker.mention.text == "Warren"
+
+
+def test_participle_right_after_a_name_is_that_person_s(nlp):
+    from onrecord.extraction import find_statements
+
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I fifty points ahead, you might ask?”"
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "fifty points ahead")
+    assert s.cue.text == "asking" and s.speaker.mention.text == "Hillary Clinton"

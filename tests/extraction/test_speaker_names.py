@@ -1,0 +1,98 @@
+"""Who a source is: surnames, pronouns, role descriptions, organisations, the source mention."""
+from __future__ import annotations
+
+from helpers import find, statements_of
+
+
+def test_source_mention_keeps_its_of_and_for_phrases(nlp):
+    text = "A spokeswoman for the city council said the road would close for a week."
+    s = find(statements_of(text, nlp), "the road would close")
+    assert s.speaker.mention.text == "A spokeswoman for the city council"
+
+
+def test_surname_resolves_to_full_name(nlp):
+    text = (
+        "Olivia Grant, the head of the union, met the minister on Tuesday.\n\n"
+        "Grant said the talks had failed and a strike would begin next week.\n"
+    )
+    s = find(statements_of(text, nlp), "the talks had failed")
+    assert s.speaker.name == "Olivia Grant" and s.speaker.mention.text == "Grant"
+
+
+def test_two_people_sharing_a_surname_are_not_merged(nlp):
+    text = (
+        "Imran Malik arrived first.\n\n"
+        "Later Sara Malik said the decision was final.\n\n"
+        "Malik said the family would not comment further.\n"
+    )
+    statements = statements_of(text, nlp)
+    assert find(statements, "the decision was final").speaker.name == "Sara Malik"
+    assert find(statements, "the family would not comment").speaker.name == "Sara Malik"
+
+
+def test_pronoun_resolves_to_recent_person(nlp):
+    text = (
+        "Lucy Park has led the charity for ten years.\n\n"
+        "On Friday she said the charity would open three new shelters.\n"
+    )
+    s = find(statements_of(text, nlp), "the charity would open three new shelters")
+    assert s.speaker.name == "Lucy Park" and s.speaker.mention.text == "she"
+
+
+def test_pronoun_respects_gender_known_from_titles(nlp):
+    text = (
+        "Mrs Helen Ford spoke first, and Mr David Cole followed her.\n\n"
+        "She said the plan had her full support.\n"
+    )
+    s = find(statements_of(text, nlp), "the plan had her full support")
+    assert s.speaker.name == "Helen Ford"
+
+
+def test_role_description_through_apposition(nlp):
+    text = (
+        "Keir Starmer, the Labour leader, visited Leeds on Monday.\n\n"
+        "Rain fell all day in the city.\n\n"
+        "The Labour leader said the railway would be rebuilt.\n"
+    )
+    s = find(statements_of(text, nlp), "the railway would be rebuilt")
+    assert s.speaker.name == "Keir Starmer" and s.speaker.mention.text == "The Labour leader"
+
+
+def test_role_description_through_title(nlp):
+    text = (
+        "London mayor Sadiq Khan opened the new station on Monday.\n\n"
+        "Trains will run every five minutes.\n\n"
+        "The mayor said the line had cost less than planned.\n"
+    )
+    s = find(statements_of(text, nlp), "the line had cost less than planned")
+    assert s.speaker.name == "Sadiq Khan"
+
+
+def test_role_description_through_news_lead(nlp):
+    text = (
+        "Angela Ruiz has called on the government to fund more teachers.\n\n"
+        "In a speech on Tuesday, the Chicago mayor said classes were too large.\n"
+    )
+    s = find(statements_of(text, nlp), "classes were too large")
+    assert s.speaker.name == "Angela Ruiz"
+
+
+def test_unresolvable_description_gives_no_name(nlp):
+    text = "Officials met on Monday.\n\nA spokesman said the meeting had been useful.\n"
+    s = find(statements_of(text, nlp), "the meeting had been useful")
+    assert s.speaker.name is None and s.speaker.kind == "person"
+
+
+def test_organisation_source(nlp):
+    text = "The company will cut 200 jobs in Ohio, the Wall Street Journal reported on Tuesday."
+    s = find(statements_of(text, nlp), "The company will cut 200 jobs")
+    assert s.speaker.kind == "organization" and s.speaker.name == "Wall Street Journal"
+
+
+def test_pronoun_prefers_the_main_clause_subject(nlp):
+    text = (
+        'Health expert Wendy Parmet said naming the virus would stigmatize "the people of Wuhan who are the victims." '
+        'She went on to say, "People tend to blame a place for a disease, and that is never productive."'
+    )
+    s = find(statements_of(text, nlp), "People tend to blame a place")
+    assert s.speaker.name == "Wendy Parmet" and s.speaker.mention.text == "She"

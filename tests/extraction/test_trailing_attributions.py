@@ -1,0 +1,36 @@
+"""An attribution trailing its quote: '"...," X said', '"...," warned X', any verb after a quote."""
+from __future__ import annotations
+
+from helpers import UNCHECKED, find, statements_of
+
+
+def test_attribution_after_quote(nlp):
+    text = "“We have run out of beds,” the hospital director Anna Berg said on Monday."
+    s = find(statements_of(text, nlp), "We have run out of beds")
+    assert s.type == "direct" and s.speaker.name == "Anna Berg"
+    assert s.text == "“We have run out of beds,”"
+
+
+def test_attribution_with_inverted_subject(nlp):
+    text = "“Prices will keep rising,” warned Tom Hale, an economist at the bank."
+    s = find(statements_of(text, nlp), "Prices will keep rising")
+    assert s.type == "direct" and s.speaker.name == "Tom Hale" and s.cue.text == "warned"
+
+
+def test_any_verb_trailing_a_quote_is_its_cue(nlp):
+    text = "The council met on Monday.\n\n“This is the best day of my life,” Tom Weller beamed as the results came in."
+    s = find(statements_of(text, nlp), "the best day of my life")
+    assert s.type == "direct" and s.cue.text == "beamed" and s.speaker.name == "Tom Weller"
+    assert s.text == "“This is the best day of my life,”"
+
+
+def test_a_question_needs_a_speech_verb_after_it(nlp):
+    text = "The council met on Monday.\n\n“Who will pay for all of this?” The crowd applauded loudly."
+    assert not [s for s in statements_of(text, nlp) if "Who will pay" in s.text and s.cue is not None]
+
+
+def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
+    from onrecord.extraction import find_statements
+
+    doc = nlp("Supporters lined the street.\n\n“Four more years, four more years,”\n\nThe crowd cheered as the mayor arrived.")
+    assert not [s for s in find_statements(doc, settings=UNCHECKED) if s.cue is not None and s.cue.text == "cheered"]
