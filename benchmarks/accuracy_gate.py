@@ -13,20 +13,18 @@ history; say the same in the commit message.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import math
 import os
 import sys
 from pathlib import Path
 
 from onrecord.evaluation.brat import read_split, split_fingerprint, texts_and_gold
+from onrecord.evaluation.gate import FloorWouldFall, check, update
 from onrecord.evaluation.scoring import headline_figures, read_predictions, score_split
 from onrecord.extraction.pipeline import extract_texts
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = REPO / "benchmarks" / "accuracy_floors.json"
-TOLERANCE = 0.003
 
 
 def default_split() -> Path | None:
@@ -40,35 +38,6 @@ def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, fl
     texts, gold = texts_and_gold(read_split(split_dir))
     predicted = read_predictions(predictions)[0] if predictions else extract_texts(texts, jobs=jobs)
     return headline_figures(score_split(texts, gold, predicted))
-
-
-def check(pinned: dict, figures: dict[str, float], fingerprint: str) -> list[str]:
-    """Everything wrong, as messages; empty when the gate passes."""
-    if pinned["fingerprint"] != fingerprint:
-        return [f"the dev split changed (fingerprint {fingerprint[:12]}, floors pinned on "
-                f"{pinned['fingerprint'][:12]}): re-measure and re-pin with --update"]
-    return [
-        f"{name}: {figures.get(name, 0.0):.4f} < floor {floor:.4f}"
-        for name, floor in sorted(pinned["floors"].items())
-        if figures.get(name, 0.0) < floor
-    ]
-
-
-def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, reason: str | None) -> dict:
-    new_floors = {name: math.floor((value - TOLERANCE) * 1000) / 1000 for name, value in figures.items()}
-    old_floors = pinned["floors"] if pinned and pinned["fingerprint"] == fingerprint else {}
-    # A floor falls only when today's score is under it; otherwise the higher of the two stays.
-    lowered = {n: (old_floors[n], new_floors[n]) for n, v in figures.items() if n in old_floors and v < old_floors[n]}
-    if lowered and not reason:
-        listed = ", ".join(f"{n} {a:.3f}->{b:.3f}" for n, (a, b) in sorted(lowered.items()))
-        raise SystemExit(f"refusing to lower floors without --allow-lower REASON: {listed}")
-    floors = {n: max(v, old_floors.get(n, 0.0)) if not reason else v for n, v in new_floors.items()}
-    history = (pinned or {}).get("history", [])
-    entry = {"date": dt.date.today().isoformat(), "change": "lowered" if lowered else "raised or kept"}
-    if lowered:
-        entry.update(reason=reason, lowered={n: list(pair) for n, pair in lowered.items()})
-    return {"split": "PolNeAR dev", "fingerprint": fingerprint, "tolerance": TOLERANCE,
-            "floors": dict(sorted(floors.items())), "history": history + [entry]}
 
 
 def main() -> int:
@@ -88,7 +57,12 @@ def main() -> int:
     figures = measure(split_dir, args.predictions, args.jobs)
     pinned = json.loads(FLOORS.read_text()) if FLOORS.exists() else None
     if args.update:
-        FLOORS.write_text(json.dumps(update(pinned, figures, fingerprint, args.allow_lower), indent=2) + "\n")
+        try:
+            repinned = update(pinned, figures, fingerprint, args.allow_lower)
+        except FloorWouldFall as error:
+            print(f"accuracy gate: {error}", file=sys.stderr)
+            return 1
+        FLOORS.write_text(json.dumps(repinned, indent=2) + "\n")
         print(f"floors written to {FLOORS.relative_to(REPO)}")
         print("the README's accuracy table comes from peers.json: run `make peers`, then `make docs`")
         return 0
