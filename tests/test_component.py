@@ -1,10 +1,13 @@
-"""onrecord as a spaCy pipeline component."""
+"""onrecord as spaCy pipeline components: registered, versioned, configured like any other."""
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import spacy
 
-import onrecord  # noqa: F401  (registers the factory)
-from onrecord.extraction.pipeline import load_model_name
+from onrecord.extraction.context import Settings
+from onrecord.extraction.pipeline import STATEMENTS_CONFIG, load_model_name, load_pipeline
 
 
 def test_add_pipe_sets_statements_on_the_doc():
@@ -14,6 +17,29 @@ def test_add_pipe_sets_statements_on_the_doc():
     [statement] = doc._.statements
     assert statement.speaker.name == "Hannah Moss" and statement.type == "direct"
     assert doc.text[statement.start:statement.end] == "“We will rebuild the school,”"  # marks included
+
+
+def test_spacy_finds_the_components_by_entry_point_without_importing_onrecord():
+    code = ("import spacy, sys\n"
+            f"nlp = spacy.load({load_model_name()!r})\n"
+            "nlp.add_pipe('onrecord_paragraphs_v1', before='parser')\n"
+            "nlp.add_pipe('onrecord_statements_v1', config={'learned_check': False})\n"
+            "print(nlp.get_pipe_config('onrecord_statements_v1')['learned_check'], "
+            "len(nlp('Ann Lee said the road would open.')._.statements))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "1"]
+
+
+def test_config_defaults_are_the_settings_and_a_config_changes_what_is_found():
+    assert STATEMENTS_CONFIG == {name: getattr(Settings(), name) for name in Settings.__dataclass_fields__}
+    text = "Voters heard Trump's claim that the election was rigged against him."
+    [claim] = load_pipeline()(text)._.statements
+    assert claim.cue.text == "claim" and claim.speaker.name == "Trump"
+    for config in ({"noun_cues": False}, {"noun_cue_threshold": 0.99}):
+        nlp = load_pipeline(**config)
+        assert nlp.get_pipe_config("onrecord") | config == nlp.get_pipe_config("onrecord")
+        assert nlp(text)._.statements == []
 
 
 def test_pipe_streams_many_documents(nlp):
