@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import invoke
 from conftest import REPO, SHARED
 from onrecord.evaluation.brat import read_split, split_fingerprint
 from onrecord.evaluation.scoring import Attribution, Scores, score_article, score_split
@@ -120,32 +121,28 @@ def test_fingerprint_changes_with_the_data(split_dir):
     assert split_fingerprint(split_dir) != before
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "onrecord", *args], capture_output=True, text=True, timeout=600)
-
-
 def test_eval_command_scores_predictions_and_reports_bad_lines(split_dir, tmp_path):
     [(text, gold)] = read_split(split_dir).values()
     predictions = tmp_path / "predictions.jsonl"
     lines = [json.dumps({**_statement(g.content[0], g.cue[0], g.source[0]).to_dict(), "article": "a"}) for g in gold]
     predictions.write_text("\n".join(lines + ["{not json"]) + "\n", encoding="utf-8")
-    result = _cli("eval", str(split_dir), "--predictions", str(predictions), "--json")
-    assert result.returncode == 1  # one line was rejected, the rest still scored
+    result = invoke("eval", str(split_dir), "--predictions", str(predictions), "--json")
+    assert result.exit_code == 1  # one line was rejected, the rest still scored
     assert f"{predictions}:4" in result.stderr
     scores = json.loads(result.stdout)
     assert scores["all"]["attribution"]["f1"] == 1.0
 
 
 def test_eval_command_runs_onrecord_itself(split_dir):
-    result = _cli("eval", str(split_dir), "--subset", "speech", "--json")
-    assert result.returncode == 0, result.stderr
+    result = invoke("eval", str(split_dir), "--subset", "speech", "--json")
+    assert result.exit_code == 0, result.stderr
     speech = json.loads(result.stdout)["speech"]
     assert speech["attribution"]["gold"] == 2 and speech["attribution"]["tp"] >= 1
 
 
 def test_eval_command_rejects_a_folder_that_is_not_a_split(tmp_path):
-    result = _cli("eval", str(tmp_path))
-    assert result.returncode == 1 and "not a PolNeAR-style split" in result.stderr
+    result = invoke("eval", str(tmp_path))
+    assert result.exit_code == 1 and "not a PolNeAR-style split" in result.stderr
     assert "Traceback" not in result.stderr
 
 

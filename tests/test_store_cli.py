@@ -1,4 +1,5 @@
-"""The record's commands run for real: ingest killed with SIGKILL and resumed, search, exports read back."""
+"""The record's commands: ingest killed with SIGKILL and resumed (real processes), search, exports read back
+(in this process, through click's CliRunner)."""
 from __future__ import annotations
 
 import csv
@@ -8,20 +9,16 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from cli_helpers import command, invoke
 from conftest import SAMPLES, SHARED
 from store_dump import logical_dump
 
 WIKINEWS = SHARED / "data" / "wikinews" / "wikinews-2019-2021.jsonl"
-
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "onrecord", *args], input=stdin, capture_output=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +35,8 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, corpus) -> Path:
     db = tmp_path_factory.mktemp("store") / "record.db"
-    result = run("ingest", str(corpus), "--db", str(db), "--batch-size", "4")
-    assert result.returncode == 0, result.stderr.decode()
+    result = invoke("ingest", str(corpus), "--db", str(db), "--batch-size", "4")
+    assert result.exit_code == 0, result.stderr
     return db
 
 
@@ -56,10 +53,10 @@ def committed_articles(db: Path) -> int:
 
 def test_sigkill_at_any_moment_then_rerun_gives_the_uninterrupted_store(tmp_path, corpus, store):
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "onrecord", "ingest", str(corpus), "--db", str(db), "--batch-size", "4"]
+    ingest = command("ingest", str(corpus), "--db", str(db), "--batch-size", "4")
     kills = 0
     for wait_for in (1, 9, 17):  # kill just after the store holds this many articles, three times over
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(ingest, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + 300
         while process.poll() is None and committed_articles(db) < wait_for and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -70,7 +67,7 @@ def test_sigkill_at_any_moment_then_rerun_gives_the_uninterrupted_store(tmp_path
     assert kills >= 2, "the run finished before it could be killed: make the corpus bigger"
     partial = committed_articles(db)
     assert 0 < partial < logical_dump(store)["articles"].__len__()
-    result = subprocess.run(command, capture_output=True, timeout=600)
+    result = subprocess.run(ingest, capture_output=True, timeout=600)
     assert result.returncode == 0, result.stderr.decode()
     assert f"{partial} unchanged" in result.stderr.decode()
     assert logical_dump(db) == logical_dump(store)
@@ -81,44 +78,44 @@ def test_ingest_summary_and_rejected_inputs(tmp_path, seed_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "ok", "text": "Ann Lee said that it rained.", "date": "2023-01-02"}\n{not json\n')
     db = tmp_path / "record.db"
-    result = run("ingest", str(seed_path), str(bad), str(tmp_path / "missing.txt"), "--db", str(db))
-    err = result.stderr.decode()
-    assert result.returncode == 1
+    result = invoke("ingest", str(seed_path), str(bad), str(tmp_path / "missing.txt"), "--db", str(db))
+    err = result.stderr
+    assert result.exit_code == 1
     assert "bad.jsonl:2" in err and "missing.txt" in err and "Traceback" not in err
     assert "2 articles: 2 new" in err and "2 rejected" in err
-    again = run("ingest", str(seed_path), "--db", str(db))
-    assert again.returncode == 0 and "1 unchanged" in again.stderr.decode()
+    again = invoke("ingest", str(seed_path), "--db", str(db))
+    assert again.exit_code == 0 and "1 unchanged" in again.stderr
 
 
 def test_search_filters_and_formats(store):
-    found = run("search", "said", "--db", str(store), "--limit", "5")
-    assert found.returncode == 0, found.stderr.decode()
-    rows = [json.loads(line) for line in found.stdout.decode().splitlines()]
+    found = invoke("search", "said", "--db", str(store), "--limit", "5")
+    assert found.exit_code == 0, found.stderr
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
     assert 1 <= len(rows) <= 5
     assert {"id", "article", "date", "type", "content", "speaker", "quote", "snippet"} <= set(rows[0])
     top = rows[0]["speaker"]
     if top["id"]:
-        narrowed = run("search", "--speaker", top["id"], "--db", str(store), "--limit", "1000")
-        assert {json.loads(line)["speaker"]["id"] for line in narrowed.stdout.decode().splitlines()} == {top["id"]}
-    dated = run("search", "--since", "2020-01-01", "--until", "2020-12-31", "--type", "direct", "--db", str(store),
-                "--format", "csv", "--limit", "1000")
-    table = list(csv.DictReader(io.StringIO(dated.stdout.decode())))
+        narrowed = invoke("search", "--speaker", top["id"], "--db", str(store), "--limit", "1000")
+        assert {json.loads(line)["speaker"]["id"] for line in narrowed.stdout.splitlines()} == {top["id"]}
+    dated = invoke("search", "--since", "2020-01-01", "--until", "2020-12-31", "--type", "direct", "--db", str(store),
+                   "--format", "csv", "--limit", "1000")
+    table = list(csv.DictReader(io.StringIO(dated.stdout)))
     assert all("2020-01-01" <= r["date"] <= "2020-12-31" and r["type"] == "direct" for r in table)
-    assert f"{len(table)} statements match" in dated.stderr.decode() or "match" in dated.stderr.decode()
-    missing = run("search", "said", "--db", str(store.parent / "nope.db"))
-    assert missing.returncode == 1 and "no such store" in missing.stderr.decode()
+    assert f"{len(table)} statements match" in dated.stderr or "match" in dated.stderr
+    missing = invoke("search", "said", "--db", str(store.parent / "nope.db"))
+    assert missing.exit_code == 1 and "no such store" in missing.stderr
 
 
 def test_speakers_and_speaker(store):
-    ranked = run("speakers", "--db", str(store), "--format", "jsonl")
-    rows = [json.loads(line) for line in ranked.stdout.decode().splitlines()]
+    ranked = invoke("speakers", "--db", str(store), "--format", "jsonl")
+    rows = [json.loads(line) for line in ranked.stdout.splitlines()]
     counts = [r["statements"] for r in rows]
     assert counts == sorted(counts, reverse=True) and counts[0] >= 2
-    profile = json.loads(run("speaker", rows[0]["id"], "--db", str(store), "--json").stdout)
+    profile = json.loads(invoke("speaker", rows[0]["id"], "--db", str(store), "--json").stdout)
     assert profile["id"] == rows[0]["id"] and profile["statements"] == rows[0]["statements"]
     assert sum(m["count"] for m in profile["months"]) == profile["statements"]
-    unknown = run("speaker", "Nobody Atall Zzyzx", "--db", str(store))
-    assert unknown.returncode == 1 and "no speaker matches" in unknown.stderr.decode()
+    unknown = invoke("speaker", "Nobody Atall Zzyzx", "--db", str(store))
+    assert unknown.exit_code == 1 and "no speaker matches" in unknown.stderr
 
 
 def test_exports_read_back_with_pyarrow_and_duckdb(store, tmp_path):
@@ -131,16 +128,17 @@ def test_exports_read_back_with_pyarrow_and_duckdb(store, tmp_path):
     duck = duckdb.connect()
     for by, expected in (("statement", statements), ("quote", quotes)):
         parquet = tmp_path / f"{by}.parquet"
-        result = run("export", "--by", by, "--format", "parquet", "--out", str(parquet), "--db", str(store))
-        assert result.returncode == 0, result.stderr.decode()
+        result = invoke("export", "--by", by, "--format", "parquet", "--out", str(parquet), "--db", str(store))
+        assert result.exit_code == 0, result.stderr
         table = pq.read_table(parquet)
         assert table.num_rows == expected
         assert duck.execute(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchall() == [(expected,)]
-        jsonl = run("export", "--by", by, "--db", str(store)).stdout.decode().splitlines()
+        jsonl = invoke("export", "--by", by, "--db", str(store)).stdout.splitlines()
         assert [json.loads(line) for line in jsonl] == table.to_pylist()
-        csv_rows = list(csv.DictReader(io.StringIO(run("export", "--by", by, "--format", "csv", "--db", str(store)).stdout.decode())))
+        as_csv = invoke("export", "--by", by, "--format", "csv", "--db", str(store)).stdout
+        csv_rows = list(csv.DictReader(io.StringIO(as_csv)))
         assert len(csv_rows) == expected
     occurrences = duck.execute(f"SELECT sum(len(occurrences)) FROM read_parquet('{tmp_path / 'quote.parquet'}')")
     assert occurrences.fetchall() == [(statements,)]
-    usage = run("export", "--format", "parquet", "--db", str(store))
-    assert usage.returncode == 2 and "--out" in usage.stderr.decode()
+    usage = invoke("export", "--format", "parquet", "--db", str(store))
+    assert usage.exit_code == 2 and "--out" in usage.stderr

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from cli_helpers import command, invoke
 from conftest import SAMPLES
 from web_server import HOSTILE_ID, build_store, running
 
@@ -157,20 +158,16 @@ def test_every_documented_get_route_answers_json_and_never_a_server_error(client
 
 def test_onrecord_serve_command(store, tmp_path):
     import subprocess
-    import sys
     import time
 
     from web_server import free_port
 
-    missing = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--db", str(tmp_path / "none.db")],
-                             capture_output=True, text=True, timeout=60)
-    assert missing.returncode == 1 and "no such store" in missing.stderr and "Traceback" not in missing.stderr
-    no_token = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--db", str(store), "--allow-write"],
-                              capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
-    assert no_token.returncode == 2 and "--token" in no_token.stderr
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--db", str(store), "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True)
+    missing = invoke("serve", "--db", str(tmp_path / "none.db"))
+    assert missing.exit_code == 1 and "no such store" in missing.stderr and "Traceback" not in missing.stderr
+    no_token = invoke("serve", "--db", str(store), "--allow-write", env={"ONRECORD_TOKEN": None})
+    assert no_token.exit_code == 2 and "--token" in no_token.stderr
+    port = free_port()  # a real server process, stopped with SIGTERM
+    server = subprocess.Popen(command("serve", "--db", str(store), "--port", str(port)), stderr=subprocess.PIPE, text=True)
     try:
         deadline, answer = time.monotonic() + 60, None
         while answer is None and time.monotonic() < deadline:
@@ -187,12 +184,11 @@ def test_onrecord_serve_command(store, tmp_path):
 
 def test_the_app_reads_while_an_ingest_writes(tmp_path, nlp, seed_path):
     import subprocess
-    import sys
 
     db = build_store(tmp_path / "live.db", seed_path, nlp=nlp)
-    with running(db) as url, httpx.Client(base_url=url, timeout=60) as http:
-        writer = subprocess.Popen([sys.executable, "-m", "onrecord", "ingest", str(SAMPLES), "--db", str(db),
-                                   "--batch-size", "1"], stderr=subprocess.PIPE, text=True)
+    with running(db) as url, httpx.Client(base_url=url, timeout=60) as http:  # the writer: another process
+        writer = subprocess.Popen(command("ingest", str(SAMPLES), "--db", str(db), "--batch-size", "1"),
+                                  stderr=subprocess.PIPE, text=True)
         answers = []
         while writer.poll() is None:
             answers.append(http.get("/api/search", params={"q": "said"}).status_code)

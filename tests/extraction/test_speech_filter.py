@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+from cli_helpers import invoke
 
 
 def test_extract_shows_speech_unless_asked_for_all(tmp_path):
@@ -12,9 +12,9 @@ def test_extract_shows_speech_unless_asked_for_all(tmp_path):
                        "Mayor Ann Fox said the beach would open in June.\n", encoding="utf-8")
 
     def run(*flags: str) -> list[dict]:
-        out = subprocess.run([sys.executable, "-m", "onrecord", "extract", str(article), "--format", "jsonl", *flags],
-                             capture_output=True, text=True, timeout=300, check=True).stdout
-        return [json.loads(line) for line in out.splitlines()]
+        result = invoke("extract", str(article), "--format", "jsonl", *flags)
+        assert result.exit_code == 0, result.stderr
+        return [json.loads(line) for line in result.stdout.splitlines()]
 
     assert [s["speech"] for s in run()] == [True]
     assert sorted(s["speech"] for s in run("--all-attributions")) == [False, True]
