@@ -1,20 +1,25 @@
-"""The accuracy gate: onrecord's scores on PolNeAR dev must not fall below the pinned floors.
+"""The accuracy gate: onrecord's scores on the dev sets must not fall below the pinned floors.
 
     python benchmarks/accuracy_gate.py                 # check (CI runs this through pytest)
     python benchmarks/accuracy_gate.py --update        # raise floors to today's scores
     python benchmarks/accuracy_gate.py --update --allow-lower "why"   # the only way down
+    python benchmarks/accuracy_gate.py --set wikinews  # one dev set only
 
-Floors live in benchmarks/accuracy_floors.json with the fingerprint of the data
-they were measured on. A floor is pinned a little under the measured score
-(TOLERANCE) so that a parse differing by a hair on another CPU does not fail CI.
-Lowering any floor takes --allow-lower with a reason, which is kept in the file's
-history; say the same in the commit message.
+The dev sets: PolNeAR dev (attributions, floors in benchmarks/accuracy_floors.json) and the
+Wikinews quotes-gold file (every quoted passage and its speaker, floors in
+benchmarks/quotes_gold_floors.json: statements found, speaker right, non-statements left out).
+Each floors file keeps the fingerprint of the data it was measured on. A floor is pinned a
+little under the measured score (TOLERANCE) so that a parse differing by a hair on another CPU
+does not fail CI. Lowering any floor takes --allow-lower with a reason, which is kept in the
+file's history; say the same in the commit message.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,58 +29,97 @@ from onrecord.evaluation.scoring import headline_figures, read_predictions, scor
 from onrecord.extraction.pipeline import extract_texts
 
 REPO = Path(__file__).resolve().parents[1]
-FLOORS = REPO / "benchmarks" / "accuracy_floors.json"
+FLOORS = {"polnear": REPO / "benchmarks" / "accuracy_floors.json",
+          "wikinews": REPO / "benchmarks" / "quotes_gold_floors.json"}
+NAMES = {"polnear": "PolNeAR dev", "wikinews": "Wikinews quotes-gold"}
+
+
+def shared_data() -> Path | None:
+    """The shared data: $ONRECORD_SHARED, else ../shared next to the repo, else /work/shared."""
+    candidates = [os.environ.get("ONRECORD_SHARED"), REPO.parent / "shared", "/work/shared"]
+    return next((Path(c) / "data" for c in candidates if c and (Path(c) / "data").is_dir()), None)
 
 
 def default_split() -> Path | None:
-    """PolNeAR dev under the shared data: $ONRECORD_SHARED, else ../shared next to the repo, else /work/shared."""
-    candidates = [os.environ.get("ONRECORD_SHARED"), REPO.parent / "shared", "/work/shared"]
-    splits = [Path(c) / "data/polnear/dev" for c in candidates if c]
-    return next((split for split in splits if (split / "text").is_dir()), None)
+    data = shared_data()
+    return data / "polnear/dev" if data is not None and (data / "polnear/dev/text").is_dir() else None
 
 
-def measure(split_dir: Path, predictions: str | None, jobs: int) -> dict[str, float]:
+def default_quotes_gold() -> Path | None:
+    data = shared_data()
+    return data / "wikinews/quotes-gold.jsonl" if data is not None and (data / "wikinews/quotes-gold.jsonl").is_file() else None
+
+
+def measure_polnear(split_dir: Path, predictions: str | None, jobs: int) -> tuple[dict[str, float], str]:
     texts, gold = texts_and_gold(read_split(split_dir))
     predicted = read_predictions(predictions)[0] if predictions else extract_texts(texts, jobs=jobs)
-    return headline_figures(score_split(texts, gold, predicted))
+    return headline_figures(score_split(texts, gold, predicted)), split_fingerprint(split_dir)
+
+
+def measure_quotes_gold(gold: Path, jobs: int) -> tuple[dict[str, float], str]:
+    """`onrecord eval` on the quotes-gold file, as a user runs it (extraction, speech only)."""
+    result = subprocess.run([sys.executable, "-m", "onrecord", "eval", str(gold), "--json", "--jobs", str(jobs)],
+                            capture_output=True, text=True, check=True)
+    scores = json.loads(result.stdout)
+    figures = {"quotes_gold.found": scores["found_rate"], "quotes_gold.speaker": scores["speaker_rate"],
+               "quotes_gold.non_statements_left_out": round(1 - scores["taken_rate"], 4)}
+    digest = hashlib.sha256()
+    for path in sorted(gold.parent.glob("*.jsonl")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return figures, digest.hexdigest()
+
+
+def gate(name: str, figures: dict[str, float], fingerprint: str, args: argparse.Namespace) -> bool:
+    floors_file = FLOORS[name]
+    pinned = json.loads(floors_file.read_text()) if floors_file.exists() else None
+    if args.update:
+        try:
+            repinned = update(pinned, figures, fingerprint, args.allow_lower, split=NAMES[name])
+        except FloorWouldFall as error:
+            print(f"accuracy gate ({NAMES[name]}): {error}", file=sys.stderr)
+            return False
+        floors_file.write_text(json.dumps(repinned, indent=2) + "\n")
+        print(f"floors written to {floors_file.relative_to(REPO)}")
+        return True
+    if pinned is None:
+        print(f"no floors pinned yet for {NAMES[name]}: run with --update", file=sys.stderr)
+        return False
+    problems = check(pinned, figures, fingerprint)
+    for floor in sorted(pinned["floors"]):
+        print(f"{floor:38s} {figures.get(floor, 0.0):.4f}  floor {pinned['floors'][floor]:.3f}")
+    for problem in problems:
+        print(f"FAIL {NAMES[name]}: {problem}", file=sys.stderr)
+    print(f"accuracy gate ({NAMES[name]}): " + ("passed" if not problems else f"{len(problems)} below the floor"))
+    return not problems
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", type=Path, default=None)
-    parser.add_argument("--predictions", help="score this statement JSONL instead of running onrecord")
+    parser.add_argument("--set", choices=("all", "polnear", "wikinews"), default="all")
+    parser.add_argument("--split", type=Path, default=None, help="PolNeAR dev (default: under the shared data)")
+    parser.add_argument("--quotes-gold", type=Path, default=None, help="the quotes-gold file (default: shared)")
+    parser.add_argument("--predictions", help="PolNeAR: score this statement JSONL instead of running onrecord")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--update", action="store_true", help="re-pin the floors to the current scores")
     parser.add_argument("--allow-lower", metavar="REASON", help="with --update: let floors fall, for this reason")
     args = parser.parse_args()
 
-    split_dir = args.split or default_split()
-    if split_dir is None:
-        print("accuracy gate: PolNeAR dev not found (set ONRECORD_SHARED)", file=sys.stderr)
-        return 2
-    fingerprint = split_fingerprint(split_dir)
-    figures = measure(split_dir, args.predictions, args.jobs)
-    pinned = json.loads(FLOORS.read_text()) if FLOORS.exists() else None
+    ok = True
+    if args.set in ("all", "polnear"):
+        split_dir = args.split or default_split()
+        if split_dir is None:
+            print("accuracy gate: PolNeAR dev not found (set ONRECORD_SHARED)", file=sys.stderr)
+            return 2
+        ok &= gate("polnear", *measure_polnear(split_dir, args.predictions, args.jobs), args)
+    if args.set in ("all", "wikinews"):
+        gold = args.quotes_gold or default_quotes_gold()
+        if gold is None:
+            print("accuracy gate: the Wikinews quotes-gold file not found (set ONRECORD_SHARED)", file=sys.stderr)
+            return 2
+        ok &= gate("wikinews", *measure_quotes_gold(gold, args.jobs), args)
     if args.update:
-        try:
-            repinned = update(pinned, figures, fingerprint, args.allow_lower)
-        except FloorWouldFall as error:
-            print(f"accuracy gate: {error}", file=sys.stderr)
-            return 1
-        FLOORS.write_text(json.dumps(repinned, indent=2) + "\n")
-        print(f"floors written to {FLOORS.relative_to(REPO)}")
         print("the README's accuracy table comes from peers.json: run `make peers`, then `make docs`")
-        return 0
-    if pinned is None:
-        print("no floors pinned yet: run with --update", file=sys.stderr)
-        return 1
-    problems = check(pinned, figures, fingerprint)
-    for name in sorted(pinned["floors"]):
-        print(f"{name:38s} {figures.get(name, 0.0):.4f}  floor {pinned['floors'][name]:.3f}")
-    for problem in problems:
-        print(f"FAIL {problem}", file=sys.stderr)
-    print("accuracy gate: " + ("passed" if not problems else f"{len(problems)} below the floor"))
-    return 1 if problems else 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

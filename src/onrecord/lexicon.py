@@ -206,6 +206,9 @@ TWO_APOSTROPHES = "''"  # a double mark typed as two single ones
 MISPRINTED_OPENERS = {"”": "”\""}
 OPENERS_BEFORE = frozenset(" \t([{—–-/:;,“\"‘'«")  # what may stand right before an opening mark
 
+# Words a title keeps in lower case: "Kim Kardashian of Pakistan", "Allah is Gay".
+TITLE_SMALL_WORDS = frozenset("a an and at by for in is of on or the to".split())
+
 # -- words the rules read ---------------------------------------------------------------
 # Nouns that take a "that" clause of their own ("the fact that ..."): no misparse to mend.
 NOUNS_TAKING_THAT = frozenset("fact idea claim news notion belief hope view message story report evidence sense".split())

@@ -28,7 +28,8 @@ def check(pinned: dict, figures: dict[str, float], fingerprint: str) -> list[str
     ]
 
 
-def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, reason: str | None) -> dict:
+def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, reason: str | None,
+           split: str = "PolNeAR dev") -> dict:
     new_floors = {name: math.floor((value - TOLERANCE) * 1000) / 1000 for name, value in figures.items()}
     old_floors = pinned["floors"] if pinned and pinned["fingerprint"] == fingerprint else {}
     # A floor falls only when today's score is under it; otherwise the higher of the two stays.
@@ -41,5 +42,5 @@ def update(pinned: dict | None, figures: dict[str, float], fingerprint: str, rea
     entry = {"date": dt.date.today().isoformat(), "change": "lowered" if lowered else "raised or kept"}
     if lowered:
         entry.update(reason=reason, lowered={n: list(pair) for n, pair in lowered.items()})
-    return {"split": "PolNeAR dev", "fingerprint": fingerprint, "tolerance": TOLERANCE,
+    return {"split": split, "fingerprint": fingerprint, "tolerance": TOLERANCE,
             "floors": dict(sorted(floors.items())), "history": history + [entry]}

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import DOUBLE_QUOTE_PAIRS, MISPRINTED_OPENERS, OPENERS_BEFORE, SINGLE_QUOTE_PAIRS, TWO_APOSTROPHES
+from ..lexicon import (
+    DOUBLE_QUOTE_PAIRS, MISPRINTED_OPENERS, OPENERS_BEFORE, SINGLE_QUOTE_PAIRS, TITLE_SMALL_WORDS, TWO_APOSTROPHES,
+)
+
+MAX_NAME_LIKE_WORDS = 8  # a title or name in quotation marks is shorter than this
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -48,6 +52,15 @@ class Quote:
     def outer_end(self) -> int:
         """End including the closing mark, if there is one."""
         return self.close_mark + 1 if self.close_mark is not None else self.end
+
+    def is_name_like(self, text: str) -> bool:
+        """'"Operation Peace Spring"', '"Learning Together"', '"Kim Kardashian of Pakistan,"': a short
+        quotation in title case with no closing punctuation names something (a title, a name, a
+        slogan used as a name); nobody is quoted saying it."""
+        words = " ".join(text[a:b] for a, b in self.fragments).strip(" ,;").split()
+        if not words or len(words) > MAX_NAME_LIKE_WORDS or words[-1][-1:] in ".!?":
+            return False
+        return all(w[0].isupper() or not w[0].isalpha() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
     @property
     def outer_span(self) -> tuple[int, int]:

@@ -70,5 +70,18 @@ def _finish(text: str, draft: Draft) -> Statement:
         cue=cue,
         speaker=speaker,
         confidence=round(confidence, 2),
-        speech=cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS),
+        speech=_is_speech(text, draft, cue),
     )
+
+
+def _is_speech(text: str, draft: Draft, cue: Span | None) -> bool:
+    """Speech: words reproduced in quotation marks, whatever verb brings them ('tweeted "..."',
+    'characterised the deaths as "crushing"'), unless all they reproduce is a name or title
+    ('named it "Operation Peace Spring"'); else a speech verb's report ("said that ...")."""
+    speech_cue = cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS)
+    quotes_words = any(not quote.is_name_like(text) for quote in draft.quotes)
+    if draft.type == "direct":
+        return quotes_words or not draft.quotes
+    if draft.type == "mixed":
+        return speech_cue or quotes_words
+    return speech_cue
