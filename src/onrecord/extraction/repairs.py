@@ -34,6 +34,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def parsed_subject(verb: Token, depth: int) -> object:
     """The parser's subject; for a passive verb, the "by" agent (or nobody: "was told")."""
+    named = _name_among_two_subjects(verb)
+    if named is not None:
+        return named
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
             return child
@@ -41,6 +44,20 @@ def parsed_subject(verb: Token, depth: int) -> object:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             return _decided(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None)
     return None
+
+
+def _name_among_two_subjects(verb: Token) -> Token | None:
+    """Repair: "Niger's president Mahamadou Issoufou said" parsed with two subjects, the role and
+    the name: the name is the speaker."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
+    if len(subjects) != 2 or subjects[1].i != subjects[0].right_edge.i + 1 + _compounds_before(subjects[1]):
+        return None
+    names = [s for s in subjects if s.tag_ in {"NNP", "NNPS"}]
+    return names[0] if len(names) == 1 else None
+
+
+def _compounds_before(token: Token) -> int:
+    return sum(1 for c in token.lefts if c.dep_ == "compound")
 
 
 def name_before_participle(verb: Token, depth: int) -> object:
