@@ -5,7 +5,7 @@ import json
 
 from cli_helpers import invoke
 from onrecord.evaluation.quotes_gold import GoldPassage, fold, is_quotes_gold, same_speaker, score
-from onrecord.model import Span, Speaker, Statement
+from onrecord.model import Speaker, Statement
 
 TEXT = ('“We will win,” said Lindsey Graham. The film “Storm Area 51” opened. '
         'Tom Hale said he was “deeply saddened by the loss.” “No comment,” an aide said.')

@@ -211,7 +211,7 @@ MISPRINTED_OPENERS = {"”": "”\""}
 OPENERS_BEFORE = frozenset(" \t([{—–-/:;,“\"‘'«")  # what may stand right before an opening mark
 
 # Words a title keeps in lower case: "Kim Kardashian of Pakistan", "Allah is Gay".
-TITLE_SMALL_WORDS = frozenset("a an and at by for in is of on or the to".split())
+TITLE_SMALL_WORDS = frozenset("a an and at by for in is of on or the to v. vs vs. versus".split())
 
 # -- words the rules read ---------------------------------------------------------------
 # Nouns that take a "that" clause of their own ("the fact that ..."): no misparse to mend.

@@ -10,6 +10,7 @@ No coreference model runs offline here, so resolution is built from the parse:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -33,6 +34,7 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # What a named entity of the recogniser is, as a speaker: places, things and events are never "he".
 NAMED_ENTITY_KINDS = {
     "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "organization", "LOC": "place",
@@ -120,6 +122,7 @@ class ArticleNames:
     _by_token: dict[int, NameMention] = field(default_factory=dict)
     _sent_of: list[int] = field(default_factory=list)
     _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
+    turns: list[tuple[int, str | None]] = field(default_factory=list)  # interview turns: (start, speaker)
 
     @classmethod
     def build(cls, doc: Doc, body_start: int = 0, headline_end: int = 0) -> "ArticleNames":
@@ -127,6 +130,7 @@ class ArticleNames:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         names._sent_of = _sentence_numbers(doc, sent_index)
         names._entity = {t.i: ent for ent in doc.ents if ent.label_ in NAMED_ENTITY_KINDS for t in ent}
+        names.turns = _interview_turns(doc_text(doc), body_start)
         names._collect_mentions()
         names._classify()
         names._index()
@@ -349,12 +353,24 @@ class ArticleNames:
             kind = self.kinds.get(mention.text, "person")
             name = mention.canonical if kind == "person" else mention.text
             return Referent(_strip_the(name), kind if kind in SPEAKER_KINDS else None, "name")
+        if lower in FIRST_PERSON and (speaker := self.turn_speaker_at(head.idx)) is not None:
+            return Referent(speaker, "person", "turn")  # "I" in an interview answer: the one answering
         if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
         return self._resolve_description(head)
+
+    def turn_speaker_at(self, position: int) -> str | None:
+        """Who is answering at a position of an interview ("((Dorsa Derakhshani)) I got ..."), if anyone
+        named; the interviewer's turns ("((WN))") name nobody."""
+        speaker = None
+        for start, name in self.turns:
+            if start > position:
+                break
+            speaker = name
+        return speaker
 
     def _appositive_person(self, head: Token) -> NameMention | None:
         """A person's name in apposition to the head, as the recogniser marks it."""
@@ -429,6 +445,20 @@ class ArticleNames:
             Role(name, frozenset(normalise_word(w) for w in words), normalise_word(head.text), head.idx, " ".join(words))
         )
         return Referent(name, "person", how)
+
+
+_TURN = re.compile(r"^[ \t]*\(\((?P<name>[^()\n]{1,60})\)\)", re.M)
+_INTERVIEWERS = frozenset({"wn", "wikinews", "q", "interviewer"})
+
+
+def _interview_turns(text: str, body_start: int) -> list[tuple[int, str | None]]:
+    """Interview turns opened by "((Name))" at the start of a paragraph (Wikinews style), in order;
+    the interviewer's own turns ("((WN))") have no speaker."""
+    turns = []
+    for match in _TURN.finditer(text, body_start):
+        name = " ".join(match.group("name").split())
+        turns.append((match.start(), None if name.lower() in _INTERVIEWERS else name))
+    return turns
 
 
 def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:

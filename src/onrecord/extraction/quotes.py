@@ -57,8 +57,8 @@ class Quote:
         """'"Operation Peace Spring"', '"Learning Together"', '"Kim Kardashian of Pakistan,"': a short
         quotation in title case with no closing punctuation names something (a title, a name, a
         slogan used as a name); nobody is quoted saying it."""
-        words = " ".join(text[a:b] for a, b in self.fragments).strip(" ,;").split()
-        if not words or len(words) > MAX_NAME_LIKE_WORDS or words[-1][-1:] in ".!?":
+        words = " ".join(text[a:b] for a, b in self.fragments).strip(" ,;.").split()  # '"State of the Union."'
+        if not words or len(words) > MAX_NAME_LIKE_WORDS or words[-1][-1:] in "!?":
             return False
         return all(w[0].isupper() or not w[0].isalpha() or w.lower() in TITLE_SMALL_WORDS for w in words)
 

@@ -13,7 +13,7 @@ from .rules import RULES
 from .scorer import statement_scorer
 from .syntax import headline_end, quote_token_mask, token_end
 
-_CONFIDENCE_BY_HOW = {"name": 1.0, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
+_CONFIDENCE_BY_HOW = {"name": 1.0, "turn": 0.95, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _SIGNATURE_MARKS = "―—–-: "
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import cues, repairs, resolve
 from ..context import ArticleContext
-from . import colon_leads, cue_claims, interrupted_quotes, nearby_cues, running_speaker, signatures, trailing_attributions
+from . import any_quote, colon_leads, cue_claims, interrupted_quotes, nearby_cues, running_speaker, signatures, trailing_attributions
 from . import transcripts
 
 
@@ -45,6 +45,8 @@ RULES: tuple[Rule, ...] = (
          "quotes nothing else wanted, inside a candidate verb's object (for the learned check)"),
     Rule("interrupted quotes", interrupted_quotes.join_halves, "claims, quotes",
          "the other half of a quote interrupted by its holder's own attribution"),
+    Rule("any quotation", any_quote.claim, "free quotes, the parse",
+         "a quote of three words or more that is no name or title, for its sentence's main verb and subject"),
     Rule("speakers", resolve.resolve_speakers, "every statement's cue source, names",
          "nothing: resolves each statement's speaker, in text order"),
     Rule("running speaker", running_speaker.claim, "free quotes, resolved statements",

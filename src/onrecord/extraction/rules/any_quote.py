@@ -1,0 +1,63 @@
+"""Any quotation: words in quotation marks that no rule before claimed are still someone's words
+('Boeing referred to the 707 involved as a "cargo plane"', 'the WHO raised the risk to "very
+high"'): the sentence holding the quote is the attribution, its main verb the cue and that verb's
+subject the source. Not a name or title, not a scare quote of a word or two, and not when the
+sentence is the quote itself (a quote running on is the running speaker's), except in an
+interview answer, whose quotes with no attribution of their own are the answerer's."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Speaker
+from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue, Draft
+from ..quotes import Quote
+from ..repairs import subject_of
+from ..syntax import NOMINAL_TAGS, cue_phrase, token_index_at
+
+
+def claim(ctx: ArticleContext) -> None:
+    for i, quote in ctx.free_quotes():
+        if quote.words(ctx.text) < MIN_QUOTE_WORDS or quote.is_name_like(ctx.text):
+            continue
+        cue = _sentence_cue(ctx, quote)
+        if cue is not None and (held := _statement_of_verb(ctx, cue.verb, quote)) is not None:
+            _run_on(ctx, held, i)  # 'claiming that fraud is "a big problem" but "nobody talks about it"'
+        elif cue is not None:
+            ctx.claim_quote(i, cue, 0.7)
+        elif (answering := ctx.names.turn_speaker_at(quote.open_mark)) is not None:
+            draft = ctx.claim_quote(i, None, 0.7)  # a quote in an interview answer: the one answering
+            draft.speaker, draft.how = Speaker(None, answering, "person"), "turn"
+
+
+def _sentence_cue(ctx: ArticleContext, quote: Quote) -> Cue | None:
+    """The nearest verb above the quote, outside it, with a subject outside it too ('as Trump went
+    on about "..."': "went", not the sentence's main verb; 'the 707 involved as a "..."' has no
+    subject of its own, so the verb above it speaks)."""
+    token = ctx.doc[token_index_at(ctx.doc, quote.open_mark + 1)]
+    while token.head.i != token.i:
+        token = token.head
+        if not token.tag_.startswith("VB") or ctx.in_quote[token.i]:
+            continue
+        source = subject_of(token)
+        if source is not None and not ctx.in_quote[source.i] and source.tag_ in NOMINAL_TAGS:
+            return Cue(cue_phrase(token), source, [], token)
+    return None
+
+
+def _statement_of_verb(ctx: ArticleContext, verb: Token, quote: Quote) -> Draft | None:
+    """A statement the same verb already reports, ending before the quote in the same sentence."""
+    for draft in ctx.drafts:
+        if draft.cue is not None and draft.cue.verb.i == verb.i and draft.spans and draft.spans[-1][1] <= quote.open_mark:
+            if not ctx.text[draft.spans[-1][1]:quote.open_mark].count("\n") and verb.sent.end_char >= quote.outer_end:
+                return draft
+    return None
+
+
+def _run_on(ctx: ArticleContext, draft: Draft, i: int) -> None:
+    """The statement runs on to the end of the quote: its clause, then the words up to the quote."""
+    quote = ctx.quotes[i]
+    draft.spans[-1] = (draft.spans[-1][0], quote.outer_end)
+    draft.quotes.append(quote)
+    if draft.type == "indirect":
+        draft.type = "mixed"
+    ctx.join(draft, i)

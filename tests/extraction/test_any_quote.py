@@ -1,0 +1,37 @@
+"""Any quotation left over is someone's words: the verb it hangs on and that verb's subject."""
+from __future__ import annotations
+
+from helpers import find, statements_of
+
+
+def test_a_quote_in_any_verb_s_phrase_is_its_subject_s(nlp):
+    text = "The plane crashed on Monday. Boeing referred to the 707 involved as a “cargo plane that carried meat”."
+    s = find(statements_of(text, nlp), "cargo plane")
+    assert s.type == "direct" and s.speaker.name == "Boeing" and s.cue.text == "referred"
+
+
+def test_the_verb_the_quote_hangs_on_not_the_main_verb(nlp):
+    text = "Kevin was drifting off, and as Mary Lee went on about “how the whole system is rigged,” Tom Fox said yes."
+    s = find(statements_of(text, nlp), "system is rigged")
+    assert s.speaker.name == "Mary Lee"
+
+
+def test_a_second_quote_runs_on_the_statement_of_its_verb(nlp):
+    text = "Ann Fox claimed that fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”"
+    statements = [s for s in statements_of(text, nlp) if "guts" in s.text]
+    assert len(statements) == 1 and "a big, big problem" in statements[0].text
+    assert statements[0].speaker.name == "Ann Fox" and len(statements[0].spans) == 1
+
+
+def test_a_quoted_title_stays_out(nlp):
+    text = "Mike Pence said on CNN's “State of the Union.” that the plan would pass."
+    assert not [s for s in statements_of(text, nlp) if s.type == "direct" and s.speech]
+
+
+def test_in_an_interview_answer_i_and_unattributed_quotes_are_the_answerer_s(nlp):
+    text = ("Dorsa Derakhshani spoke to Wikinews.\n\n((WN)) What did they tell you?\n\n"
+            "((Dorsa Derakhshani)) I said “I will not play for a federation that treats us like this.”\n\n"
+            "((WN)) And then?\n\n((Dorsa Derakhshani)) Well, “no federation is perfect, but this one is the worst.”")
+    statements = statements_of(text, nlp)
+    assert find(statements, "will not play").speaker.name == "Dorsa Derakhshani"
+    assert find(statements, "no federation is perfect").speaker.name == "Dorsa Derakhshani"
