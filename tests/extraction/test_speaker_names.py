@@ -96,3 +96,27 @@ def test_pronoun_prefers_the_main_clause_subject(nlp):
     )
     s = find(statements_of(text, nlp), "People tend to blame a place")
     assert s.speaker.name == "Wendy Parmet" and s.speaker.mention.text == "She"
+
+
+def test_a_name_inside_the_speaker_phrase_names_the_speaker(nlp):
+    from helpers import find, statements_of
+
+    text = ("“Now we are seeing a new process,” said study co-author Ted Scambos of the University. "
+            "Civil engineering professor Julian Marshall said, “We have seen it before in other cities.” "
+            "Clinton's campaign manager said “we will win this race in the end.”")
+    statements = statements_of(text, nlp)
+    assert find(statements, "new process").speaker.name == "Ted Scambos"
+    assert find(statements, "seen it before").speaker.name == "Julian Marshall"
+    assert find(statements, "win this race").speaker.name != "Clinton"
+
+
+def test_a_role_before_a_full_name_is_not_the_name_and_places_are_not_he(nlp):
+    from helpers import find, statements_of
+
+    text = ("Senate Minority Whip Dick Durbin said the vote would fail. "
+            "Republican Assemblywoman, Jill Tolles, also commented: “Before I ran for office I looked at the numbers.”")
+    statements = statements_of(text, nlp)
+    assert find(statements, "the vote would fail").speaker.name == "Dick Durbin"
+    assert find(statements, "looked at the numbers").speaker.name == "Jill Tolles"
+    mars = "Vlada Stamenkovic studies Mars. “Our work is calling for a complete revision,” he told the magazine."
+    assert find(statements_of(mars, nlp), "complete revision").speaker.name == "Vlada Stamenkovic"

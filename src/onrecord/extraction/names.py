@@ -172,8 +172,10 @@ class ArticleNames:
         if not run:
             return
         last = run[-1]
-        if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i:
-            return  # a modifier of a common noun: "Labor London mayor"
+        entity = self._entity.get(last.i)
+        named_person = entity is not None and entity.label_ == "PERSON" and entity.end - 1 == last.i
+        if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i and not named_person:
+            return  # a modifier of a common noun: "Labor London mayor" (not a misparsed name: "Vlada Stamenkovic studies")
         if last.dep_ == "amod":
             return  # an adjective: "Chinese officials"
         cut = 0
@@ -347,7 +349,7 @@ class ArticleNames:
         mention = self.name_at(head)
         person = self._appositive_person(head)
         own = self._entity.get(mention.tokens[-1].i) if mention is not None else None
-        if person is not None and (own is None or own.label_ not in SPEAKER_ENTITIES):
+        if person is not None and (own is None or own.label_ != "PERSON"):
             return self.resolve(person.tokens[-1])  # "Republican Assemblywoman, Jill Tolles, said"
         if mention is not None:
             kind = self.kinds.get(mention.text, "person")
@@ -360,7 +362,26 @@ class ArticleNames:
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
+        inner = self._name_in_phrase(head)
+        if inner is not None:
+            return self.resolve(inner.tokens[-1])  # "study co-author Karen Alley", "professor Julian Marshall"
         return self._resolve_description(head)
+
+    def _name_in_phrase(self, head: Token) -> NameMention | None:
+        """A person's name among the head's own modifiers, not a possessor or a preposition's object
+        ("Clinton's campaign manager", "a spokesman for Trump" name someone else)."""
+        found = None
+        for token in head.subtree:
+            mention = self.name_at(token)
+            if mention is None or token.i != mention.tokens[-1].i or self.kinds.get(mention.text) != "person":
+                continue
+            path, ok = token, True
+            while path.i != head.i and ok:
+                ok = path.dep_ not in {"poss", "pobj", "prep", "relcl", "acl", "conj"}
+                path = path.head
+            if ok and path.i == head.i:
+                found = mention
+        return found
 
     def turn_speaker_at(self, position: int) -> str | None:
         """Who is answering at a position of an interview ("((Dorsa Derakhshani)) I got ..."), if anyone

@@ -67,13 +67,25 @@ def cue_phrase(verb: Token, preposition: Token | None = None) -> list[Token]:
 
 
 def noun_after(verb: Token, in_quote: list[bool]) -> Token | None:
-    """The first noun phrase after the verb, outside quotes, by its head."""
+    """The first noun phrase after the verb, outside quotes, by its head; a person's name that ends
+    the phrase is its head, however the parser hung it ('said study co-author Ted Scambos')."""
     for token in verb.doc[verb.i + 1:verb.sent.end]:
         if in_quote[token.i] or token.is_punct:
             return None
         if token.tag_ in NOMINAL_TAGS and token.lower_ not in TIME_WORDS:
-            return head_noun(token)
+            return _person_ending_phrase(token) or head_noun(token)
     return None
+
+
+def _person_ending_phrase(first: Token) -> Token | None:
+    """The last word of a person's name (a named entity) closing the noun phrase that opens at ``first``."""
+    last = None
+    for token in first.doc[first.i:first.sent.end]:
+        if token.tag_ not in NOUN_PHRASE_TAGS and token.text != "-":
+            break
+        if token.ent_type_ == "PERSON" and (token.i + 1 >= len(token.doc) or token.nbor(1).ent_iob_ != "I"):
+            last = token
+    return last
 
 
 def right_after_quote(verb: Token, in_quote: list[bool]) -> bool:
