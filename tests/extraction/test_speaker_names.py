@@ -120,3 +120,9 @@ def test_a_role_before_a_full_name_is_not_the_name_and_places_are_not_he(nlp):
     assert find(statements, "looked at the numbers").speaker.name == "Jill Tolles"
     mars = "Vlada Stamenkovic studies Mars. “Our work is calling for a complete revision,” he told the magazine."
     assert find(statements_of(mars, nlp), "complete revision").speaker.name == "Vlada Stamenkovic"
+
+
+def test_a_bare_surname_is_the_principal_when_a_relative_was_named_once(nlp):
+    text = ("Joe Biden held a rally in Ohio.\n\nJoe Biden spoke about jobs.\n\n"
+            "His son Hunter Biden was also there.\n\nBiden said the economy needed help.\n")
+    assert find(statements_of(text, nlp), "the economy needed help").speaker.name == "Joe Biden"

@@ -323,22 +323,27 @@ class ArticleNames:
     def canonical(self, text: str, position: int) -> str:
         """The fullest form of a person's name in the article ("Khan" -> "Sadiq Khan").
 
-        When two people share the word ("Sadiq Khan", "Imran Khan"), the one named
-        most recently before ``position`` wins; a bare word never merges two people.
+        When two people share the word ("Joe Biden", "Hunter Biden"), the one named more often
+        before ``position`` wins (a bare surname is the story's principal), then the one named
+        most recently; a bare word never merges two people.
         """
         words = text.split()
-        best: tuple[int, int, str] | None = None
-        for mention in self._full_names.get(words[-1], []) if words else []:
-            other = mention.text.split()
-            if len(other) <= len(words) or self.kinds.get(mention.text) != "person":
-                continue
-            if not _contains_in_order(other, words):
-                continue
+        candidates = [
+            m for m in (self._full_names.get(words[-1], []) if words else [])
+            if len(m.text.split()) > len(words) and self.kinds.get(m.text) == "person"
+            and _contains_in_order(m.text.split(), words)
+        ]
+        earlier: dict[str, int] = {}
+        for mention in candidates:
+            if mention.start <= position:
+                earlier[mention.text] = earlier.get(mention.text, 0) + 1
+        best: tuple[int, int, int, str] | None = None
+        for mention in candidates:
             before = mention.start <= position
-            key = (1 if before else 0, mention.start if before else -mention.start, mention.text)
-            if best is None or key[:2] > best[:2]:
+            key = (1 if before else 0, earlier.get(mention.text, 0), mention.start if before else -mention.start, mention.text)
+            if best is None or key[:3] > best[:3]:
                 best = key
-        return best[2] if best else text
+        return best[3] if best else text
 
     def name_at(self, token: Token) -> NameMention | None:
         return self._by_token.get(token.i)
