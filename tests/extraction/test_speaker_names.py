@@ -126,3 +126,9 @@ def test_a_bare_surname_is_the_principal_when_a_relative_was_named_once(nlp):
     text = ("Joe Biden held a rally in Ohio.\n\nJoe Biden spoke about jobs.\n\n"
             "His son Hunter Biden was also there.\n\nBiden said the economy needed help.\n")
     assert find(statements_of(text, nlp), "the economy needed help").speaker.name == "Joe Biden"
+
+
+def test_a_relative_pronoun_speaks_for_the_name_it_follows(nlp):
+    text = "The bill was drafted by Alex Greenwich, who said on the floor, “It follows decades of work from campaigners.”"
+    s = find(statements_of(text, nlp), "decades of work")
+    assert s.speaker.mention.text == "who" and s.speaker.name == "Alex Greenwich"

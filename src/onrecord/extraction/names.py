@@ -351,6 +351,10 @@ class ArticleNames:
     def resolve(self, head: Token) -> Referent:
         """Resolve the head token of a speaker mention."""
         lower = head.lower_
+        if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            antecedent = self.resolve(head.head.head)  # "Alex Greenwich, who said ...": the one the clause is about
+            if antecedent.name:
+                return antecedent
         mention = self.name_at(head)
         person = self._appositive_person(head)
         own = self._entity.get(mention.tokens[-1].i) if mention is not None else None
