@@ -35,3 +35,9 @@ def test_in_an_interview_answer_i_and_unattributed_quotes_are_the_answerer_s(nlp
     statements = statements_of(text, nlp)
     assert find(statements, "will not play").speaker.name == "Dorsa Derakhshani"
     assert find(statements, "no federation is perfect").speaker.name == "Dorsa Derakhshani"
+
+
+def test_you_in_the_interviewer_s_question_is_the_one_answering(nlp):
+    text = ("Adam Kokesh spoke to Wikinews.\n\n((WN)) On your website you state “American troops abroad will "
+            "be brought home in an orderly manner.” Why?\n\n((Adam Kokesh)) Because the wars cost too much.")
+    assert find(statements_of(text, nlp), "troops abroad").speaker.name == "Adam Kokesh"

@@ -366,6 +366,8 @@ class ArticleNames:
             return Referent(_strip_the(name), kind if kind in SPEAKER_KINDS else None, "name")
         if lower in FIRST_PERSON and (speaker := self.turn_speaker_at(head.idx)) is not None:
             return Referent(speaker, "person", "turn")  # "I" in an interview answer: the one answering
+        if lower == "you" and (asked := self.interviewee_at(head.idx)) is not None:
+            return Referent(asked, "person", "turn")  # "you state ..." in the interviewer's question
         if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
@@ -401,6 +403,15 @@ class ArticleNames:
                 break
             speaker = name
         return speaker
+
+    def interviewee_at(self, position: int) -> str | None:
+        """In an interviewer's turn, the one being asked: who answers next (or answered last)."""
+        asking = [i for i, (start, _) in enumerate(self.turns) if start <= position]
+        if not asking or self.turns[asking[-1]][1] is not None:
+            return None
+        after = [name for _, name in self.turns[asking[-1] + 1:] if name is not None]
+        before = [name for _, name in self.turns[:asking[-1]] if name is not None]
+        return after[0] if after else (before[-1] if before else None)
 
     def _appositive_person(self, head: Token) -> NameMention | None:
         """A person's name in apposition to the head, as the recogniser marks it."""
