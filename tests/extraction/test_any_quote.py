@@ -41,3 +41,11 @@ def test_you_in_the_interviewer_s_question_is_the_one_answering(nlp):
     text = ("Adam Kokesh spoke to Wikinews.\n\n((WN)) On your website you state “American troops abroad will "
             "be brought home in an orderly manner.” Why?\n\n((Adam Kokesh)) Because the wars cost too much.")
     assert find(statements_of(text, nlp), "troops abroad").speaker.name == "Adam Kokesh"
+
+
+def test_a_word_or_two_a_speaker_applies_to_something_is_their_statement(nlp):
+    text = ("Iran's fleet is ageing. Boeing referred to the 707 involved as a “cargo plane”. "
+            "Richard Stallman said he could not say anything about “software-as-a-service” at all.")
+    statements = statements_of(text, nlp)
+    assert find(statements, "cargo plane").speaker.name == "Boeing"
+    assert not [s for s in statements if s.type == "direct" and "software" in s.text]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...lexicon import CUE_FORMS, NAMING_FORMS
 from ...model import Speaker
 from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue, Draft
 from ..quotes import Quote
@@ -17,9 +18,11 @@ from ..syntax import NOMINAL_TAGS, cue_phrase, token_index_at
 
 def claim(ctx: ArticleContext) -> None:
     for i, quote in ctx.free_quotes():
-        if quote.words(ctx.text) < MIN_QUOTE_WORDS or quote.is_name_like(ctx.text):
+        if quote.is_name_like(ctx.text):
             continue
         cue = _sentence_cue(ctx, quote)
+        if quote.words(ctx.text) < MIN_QUOTE_WORDS and not (cue is not None and _characterises(ctx, cue, quote)):
+            continue
         if cue is not None and (held := _statement_of_verb(ctx, cue.verb, quote)) is not None:
             _run_on(ctx, held, i)  # 'claiming that fraud is "a big problem" but "nobody talks about it"'
         elif cue is not None:
@@ -61,3 +64,13 @@ def _run_on(ctx: ArticleContext, draft: Draft, i: int) -> None:
     if draft.type == "indirect":
         draft.type = "mixed"
     ctx.join(draft, i)
+
+
+def _characterises(ctx: ArticleContext, cue: Cue, quote: Quote) -> bool:
+    """A word or two in quotes that a speaker applies to something: 'referred to the 707 as a
+    "cargo plane"', 'described by Johnson as a "historic mandate"', 'called the deal "unfair"'."""
+    first = ctx.doc[token_index_at(ctx.doc, quote.open_mark + 1)]
+    preposition = next((t for t in first.ancestors if t.dep_ == "prep" and t.i > cue.verb.i), None)
+    if preposition is not None:  # 'as a "cargo plane"' characterises; 'about "software-as-a-service"' names a topic
+        return preposition.lower_ == "as"
+    return cue.verb.lower_ in CUE_FORMS or cue.verb.lower_ in NAMING_FORMS
