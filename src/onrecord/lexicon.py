@@ -134,6 +134,10 @@ PERSON_NOUNS = frozenset(
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic labour labor conservative tory liberal "
                         "libertarian green independent socialist".split())
 
+# Documents that speak for whoever issued them: "Trump's statement read", "its press release said".
+DOCUMENT_NOUNS = frozenset("statement statements summary notice release website letter memo tweet post report "
+                           "announcement proclamation description filing ruling opinion judgment judgement".split())
+
 # Common nouns that name an organisation: "the company said".
 ORGANIZATION_NOUNS = frozenset(
     """

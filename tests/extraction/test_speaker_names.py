@@ -132,3 +132,12 @@ def test_a_relative_pronoun_speaks_for_the_name_it_follows(nlp):
     text = "The bill was drafted by Alex Greenwich, who said on the floor, “It follows decades of work from campaigners.”"
     s = find(statements_of(text, nlp), "decades of work")
     assert s.speaker.mention.text == "who" and s.speaker.name == "Alex Greenwich"
+
+
+def test_a_document_speaks_for_its_issuer_and_a_named_body_is_named(nlp):
+    text = ("Donald Trump spoke on Sunday. Trump's statement read: “The leader was killed in an operation last week.” "
+            "The German government said it was “deeply concerned by the attack on the embassy.”")
+    statements = statements_of(text, nlp)
+    assert find(statements, "killed in an operation").speaker.name == "Donald Trump"
+    german = find(statements, "deeply concerned")
+    assert german.speaker.name == "German government" and german.speaker.kind == "organization"

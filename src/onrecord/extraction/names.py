@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..values import normalise_word
 from ..lexicon import (
+    DOCUMENT_NOUNS,
     GENDERED_TITLES,
     PARTY_WORDS,
     GROUP_PRONOUNS,
@@ -462,10 +463,14 @@ class ArticleNames:
 
     def _resolve_description(self, head: Token) -> Referent:
         lower = normalise_word(head.text)
+        if lower in DOCUMENT_NOUNS:
+            issuer = next((c for c in head.children if c.dep_ == "poss"), None)
+            if issuer is not None:  # "Trump's statement read", "its press release said": who issued it
+                return self.resolve(issuer)
         if head.tag_ in {"NNS", "NNPS"}:
             return Referent(None, "group", "description")
         if lower in ORGANIZATION_NOUNS:
-            return Referent(None, "organization", "description")
+            return Referent(self._named_body(head), "organization", "description")
         if lower not in PERSON_NOUNS:
             return Referent(None, None, "description")
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det")
@@ -479,6 +484,19 @@ class ArticleNames:
         if self.lead_subject and self._sent_of[head.i] == self.lead_next_sent:
             return self._described(head, self.lead_subject, "lead")
         return Referent(None, "person", "description")
+
+    def _named_body(self, head: Token) -> str | None:
+        """"The Trump campaign", "the German government", "the government of American Samoa": an
+        organisation noun that a proper name or nationality qualifies is that body's name."""
+        proper = [c for c in head.children if c.i < head.i and c.dep_ in {"compound", "amod"} and c.tag_ in _PROPER | {"JJ"}
+                  and (c.tag_ in _PROPER or c.i in self._entity)]
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj" and c.tag_ in _PROPER), None) if of is not None else None
+        if not proper and place is None:
+            return None
+        first = min([head.i] + [t.i for c in proper for t in c.subtree])
+        last = max(t.i for t in place.subtree) if place is not None else head.i
+        return " ".join(self.doc[first:last + 1].text.split())
 
     def _described(self, head: Token, name: str, how: str) -> Referent:
         words = _role_words(head)
