@@ -141,3 +141,9 @@ def test_a_document_speaks_for_its_issuer_and_a_named_body_is_named(nlp):
     assert find(statements, "killed in an operation").speaker.name == "Donald Trump"
     german = find(statements, "deeply concerned")
     assert german.speaker.name == "German government" and german.speaker.kind == "organization"
+
+
+def test_it_after_an_organisation_is_that_organisation(nlp):
+    text = ("The Georgian Tennis Federation released a statement on Monday. "
+            "It said, “We have always condemned any form of violence against players.”")
+    assert find(statements_of(text, nlp), "condemned any form").speaker.name == "Georgian Tennis Federation"

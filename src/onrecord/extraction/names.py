@@ -36,6 +36,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_BODY_PRONOUN_WINDOW = 2  # sentences back "it" or "they" may reach for an organisation
 # What a named entity of the recogniser is, as a speaker: places, things and events are never "he".
 NAMED_ENTITY_KINDS = {
     "PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "organization", "LOC": "place",
@@ -435,10 +436,10 @@ class ArticleNames:
 
     def _resolve_pronoun(self, head: Token) -> Referent:
         lower = head.lower_
-        if lower in GROUP_PRONOUNS:
-            return Referent(None, "group", "unresolved")
-        if lower in ORG_PRONOUNS:
-            return Referent(None, "organization", "unresolved")
+        if lower in GROUP_PRONOUNS or lower in ORG_PRONOUNS:
+            kind = "group" if lower in GROUP_PRONOUNS else "organization"
+            body = self._recent_body(head, subjects_only=kind == "group")
+            return Referent(body, "organization", "pronoun") if body else Referent(None, kind, "unresolved")
         gender = PERSON_PRONOUNS.get(lower)
         if lower == "i" or gender is None:
             return Referent(None, "person", "unresolved")
@@ -457,6 +458,21 @@ class ArticleNames:
         if best is None:
             return Referent(None, "person", "unresolved")
         return Referent(best[2], "person", "pronoun")
+
+    def _recent_body(self, head: Token, subjects_only: bool) -> str | None:
+        """"It said", "they said": the organisation named last before, within two sentences (for
+        "they", only one named as a subject: "they" is more often people)."""
+        sent = self._sent_of[head.i]
+        for mention in reversed(self.mentions):
+            if mention.start >= head.idx:
+                continue
+            if sent - mention.sent > _BODY_PRONOUN_WINDOW:
+                break
+            if self.kinds.get(mention.text) == "organization" and (mention.subject or not subjects_only):
+                entity = self._entity.get(mention.tokens[-1].i)
+                if entity is not None and entity.label_ == "ORG":
+                    return _strip_the(mention.text)
+        return None
 
     def _antecedents(self) -> list[_Antecedent]:
         return self._person_antecedents + self.resolved_pronouns
