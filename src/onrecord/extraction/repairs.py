@@ -50,6 +50,7 @@ def _name_among_two_subjects(verb: Token) -> Token | None:
     """Repair: "Niger's president Mahamadou Issoufou said" parsed with two subjects, the role and
     the name: the name is the speaker."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
+    # the second subject's phrase (its compounds included) starts right after the first one's
     if len(subjects) != 2 or subjects[1].i != subjects[0].right_edge.i + 1 + _compounds_before(subjects[1]):
         return None
     names = [s for s in subjects if s.tag_ in {"NNP", "NNPS"}]
