@@ -56,11 +56,15 @@ def measure_polnear(split_dir: Path, predictions: str | None, jobs: int) -> tupl
     return headline_figures(score_split(texts, gold, predicted)), split_fingerprint(split_dir)
 
 
-def measure_quotes_gold(gold: Path, jobs: int) -> tuple[dict[str, float], str]:
-    """`onrecord eval` on the quotes-gold file, as a user runs it (extraction, speech only)."""
+def quotes_gold_scores(gold: Path, jobs: int) -> dict:
+    """`onrecord eval --json` on the quotes-gold file, as a user runs it (extraction, speech only)."""
     result = subprocess.run([sys.executable, "-m", "onrecord", "eval", str(gold), "--json", "--jobs", str(jobs)],
                             capture_output=True, text=True, check=True)
-    scores = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def measure_quotes_gold(gold: Path, jobs: int) -> tuple[dict[str, float], str]:
+    scores = quotes_gold_scores(gold, jobs)
     figures = {"quotes_gold.found": scores["found_rate"], "quotes_gold.speaker": scores["speaker_rate"],
                "quotes_gold.non_statements_left_out": round(1 - scores["taken_rate"], 4)}
     digest = hashlib.sha256()

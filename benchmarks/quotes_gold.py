@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-from accuracy_gate import default_quotes_gold
+from accuracy_gate import default_quotes_gold, quotes_gold_scores
 
 RESULTS = Path(__file__).resolve().parent / "results" / "quotes_gold.json"
 
@@ -24,9 +23,7 @@ def main() -> int:
     if gold is None:
         print("the Wikinews quotes-gold file not found (set ONRECORD_SHARED)", file=sys.stderr)
         return 2
-    result = subprocess.run([sys.executable, "-m", "onrecord", "eval", str(gold), "--json", "--jobs", str(args.jobs)],
-                            capture_output=True, text=True, check=True)
-    scores = json.loads(result.stdout)
+    scores = quotes_gold_scores(gold, args.jobs)
     scores["set"] = "Wikinews quotes-gold (235 articles, 2019-2021)"
     RESULTS.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(scores, indent=2))

@@ -236,13 +236,18 @@ class ArticleNames:
             ):
                 self.kinds[text] = "person"
 
+    def _label_of(self, mention: NameMention) -> str | None:
+        """The recogniser's label for the entity holding the name's last word, if any."""
+        entity = self._entity.get(mention.tokens[-1].i)
+        return entity.label_ if entity is not None else None
+
     def _entity_kind(self, mention: NameMention) -> str | None:
         """The kind the named-entity recogniser gives the name's last word, if any (a title still
         makes a sure person: "Sen. Warren")."""
-        entity = self._entity.get(mention.tokens[-1].i)
-        if entity is None or _kind_of_name(mention) == "person!":
+        label = self._label_of(mention)
+        if label is None or _kind_of_name(mention) == "person!":
             return None
-        return NAMED_ENTITY_KINDS[entity.label_]
+        return NAMED_ENTITY_KINDS[label]
 
     def _index(self) -> None:
         """Lookups that keep resolution linear in the article's length."""
@@ -359,8 +364,7 @@ class ArticleNames:
                 return antecedent
         mention = self.name_at(head)
         person = self._appositive_person(head)
-        own = self._entity.get(mention.tokens[-1].i) if mention is not None else None
-        if person is not None and (own is None or own.label_ != "PERSON"):
+        if person is not None and (mention is None or self._label_of(mention) != "PERSON"):
             return self.resolve(person.tokens[-1])  # "Republican Assemblywoman, Jill Tolles, said"
         if mention is not None:
             kind = self.kinds.get(mention.text, "person")
@@ -419,8 +423,7 @@ class ArticleNames:
         """A person's name in apposition to the head, as the recogniser marks it."""
         for child in head.children:
             mention = self.name_at(child) if child.dep_ == "appos" else None
-            if mention is not None and self._entity.get(mention.tokens[-1].i) is not None \
-                    and self._entity[mention.tokens[-1].i].label_ == "PERSON":
+            if mention is not None and self._label_of(mention) == "PERSON":
                 return mention
         return None
 
@@ -469,8 +472,7 @@ class ArticleNames:
             if sent - mention.sent > _BODY_PRONOUN_WINDOW:
                 break
             if self.kinds.get(mention.text) == "organization" and (mention.subject or not subjects_only):
-                entity = self._entity.get(mention.tokens[-1].i)
-                if entity is not None and entity.label_ == "ORG":
+                if self._label_of(mention) == "ORG":
                     return _strip_the(mention.text)
         return None
 
