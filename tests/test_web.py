@@ -76,6 +76,8 @@ def test_unknown_ids_and_routes_answer_one_error_shape(client):
     error_shape(client.get("/api/speakers/nobody"), 404)
     error_shape(client.get("/api/quotes/999999"), 404)
     error_shape(client.get("/api/quotes/abc"), 400)
+    error_shape(client.get("/api/quotes/" + "9" * 30), 400)  # past SQLite's 64-bit integers
+    assert client.get("/quotes/" + "9" * 30).status_code == 400
     error_shape(client.get("/api/nothing-here"), 404)
     error_shape(client.get("/api/speakers/%2F", follow_redirects=False), 404)  # not a redirect to the list
     page = client.get("/articles/nope")
@@ -127,7 +129,7 @@ def test_openapi_documents_every_api_route(client):
 
 
 _TEXT = st.text(alphabet=string.printable + "“”’é中<>&\"';", max_size=40)
-_VALUE = st.one_of(_TEXT, st.integers(-5, 2000).map(str), st.sampled_from(["", "2023-10-27", "direct", "sadiq-khan"]))
+_VALUE = st.one_of(_TEXT, st.integers(-5, 2000).map(str), st.integers(2**62, 10**30).map(str), st.sampled_from(["", "2023-10-27", "direct", "sadiq-khan"]))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathPart
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -42,6 +43,8 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 1000
 _OPEN, _CLOSE = "\x02", "\x03"  # around matched words in snippets
 _DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+# SQLite integers are 64-bit: a longer id is a request for nothing, not a server error.
+QuoteId = Annotated[int, PathPart(ge=1, le=2**63 - 1)]
 _TYPE = r"^(direct|mixed|indirect)?$"
 _CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -166,7 +169,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
                     colours=colours)
 
     @app.get("/quotes/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
-    def quote_html(request: Request, quote_id: int, store: StoreDep):
+    def quote_html(request: Request, quote_id: QuoteId, store: StoreDep):
         return page(request, "quote.html", quote=_found(quote_view(store, quote_id), f"no quote {quote_id}"))
 
     # -- JSON --------------------------------------------------------------------------
@@ -193,7 +196,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         return _found(article_view(store, article_id), f"no article {article_id!r}")
 
     @app.get("/api/quotes/{quote_id}", summary="One merged quote with its occurrences")
-    def api_quote(quote_id: int, store: StoreDep) -> dict[str, Any]:
+    def api_quote(quote_id: QuoteId, store: StoreDep) -> dict[str, Any]:
         return _found(quote_view(store, quote_id), f"no quote {quote_id}")
 
     @app.post("/api/articles", summary="Add articles (needs --allow-write and the token)", status_code=200)
