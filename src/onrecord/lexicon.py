@@ -127,6 +127,10 @@ PERSON_NOUNS = frozenset(
     historian commentator columnist contributor insider observer consultant negotiator
     boss head deputy mp councillor sheriff detective investigator counsel surgeon nurse
     physician psychologist politician legislator delegate donor fundraiser chef mogul
+    commissioner justice captain colonel lieutenant sergeant cardinal archbishop sheikh councilman
+    councilwoman administrator superintendent principal president-elect
+    son daughter wife husband sister brother uncle aunt grandmother grandfather widow widower
+    parent cousin nephew niece girlfriend boyfriend fiancé fiancée
     """.split()
 )
 

@@ -147,3 +147,53 @@ def test_it_after_an_organisation_is_that_organisation(nlp):
     text = ("The Georgian Tennis Federation released a statement on Monday. "
             "It said, “We have always condemned any form of violence against players.”")
     assert find(statements_of(text, nlp), "condemned any form").speaker.name == "Georgian Tennis Federation"
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_antecedent(nlp):
+    text = (
+        "The Hawks beat the Lions 30-12 on Saturday.\n\n"
+        "Defence was the difference according to Tom Kidd. \"We kept them out all afternoon\", he said.\n"
+    )
+    s = find(statements_of(text, nlp), "We kept them out all afternoon")
+    assert s.speaker.name == "Tom Kidd"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_still_the_person(nlp):
+    text = (
+        "Marine biologist Chris Fallows has studied the bay since 2001.\n\n"
+        "Fallows remarked, \"We had never seen these sharks here before.\"\n"
+    )
+    s = find(statements_of(text, nlp), "We had never seen these sharks")
+    assert s.speaker.name == "Chris Fallows"
+
+
+def test_a_title_used_as_a_description_finds_its_holder(nlp):
+    text = (
+        "Trade commissioner Albert Muchanga announced the deal on Sunday.\n\n"
+        "The commissioner said, \"We have enough to start trading in July.\"\n"
+    )
+    s = find(statements_of(text, nlp), "We have enough to start trading")
+    assert s.speaker.name == "Albert Muchanga"
+
+
+def test_part_of_a_document_speaks_for_its_issuer(nlp):
+    text = (
+        "Judge Gray Miller ruled on Friday that the law was unconstitutional.\n\n"
+        "Part of the judge's statement reads \"the law no longer serves the purpose it was written for.\"\n"
+    )
+    s = find(statements_of(text, nlp), "the law no longer serves the purpose")
+    assert s.speaker.name == "Gray Miller"
+
+
+def test_an_organisation_is_named_in_full_once_the_article_has_given_its_full_name(nlp):
+    text = (
+        "The Syrian Democratic Forces (SDF) control most of the north-east.\n\n"
+        "In a statement, the SDF said, \"An agreement has been reached with the government.\"\n\n"
+        "The Foreign Ministry of Iraq characterized the attack as \"a serious violation of our sovereignty\".\n\n"
+        "The Ford Motor Company reported the problem to regulators in February.\n\n"
+        "\"We are fully cooperating with the government,\" Ford told reporters.\n"
+    )
+    statements = statements_of(text, nlp)
+    assert find(statements, "An agreement has been reached").speaker.name == "Syrian Democratic Forces"
+    assert find(statements, "a serious violation").speaker.name == "Foreign Ministry of Iraq"
+    assert find(statements, "We are fully cooperating").speaker.name == "Ford Motor Company"

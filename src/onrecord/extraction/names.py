@@ -44,6 +44,7 @@ NAMED_ENTITY_KINDS = {
 }
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG"})
 SPEAKER_KINDS = frozenset({"person", "organization", "group"})
+_COMMON_WORD = "common word"  # the kind of a capitalised word that is no name
 
 
 def doc_text(doc: Doc) -> str:
@@ -135,6 +136,7 @@ class ArticleNames:
         names.turns = _interview_turns(doc_text(doc), body_start)
         names._collect_mentions()
         names._classify()
+        names._add_bare_surnames()
         names._index()
         names._collect_roles()
         names._find_lead(headline_end)
@@ -163,6 +165,8 @@ class ArticleNames:
             return False
         if self._is_name_word(token):
             return True
+        if token.lower_ in _NAME_JOINERS and self._inside_organisation(run[-1], token):
+            return True  # "Foreign Ministry of Iraq", "Department of Health and Human Services"
         # A hyphen inside a name, with no space around it: "Man-kei Tam".
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return (
@@ -170,9 +174,27 @@ class ArticleNames:
             and following is not None and following.text[:1].isalpha()
         )
 
+    def _inside_organisation(self, last: Token, joiner: Token) -> bool:
+        """The joiner and the word after it lie in the organisation entity that holds ``last``."""
+        entity = self._entity.get(last.i)
+        following = joiner.i + 1
+        if entity is None or entity.label_ != "ORG" or following >= entity.end or self._entity.get(joiner.i) is not entity:
+            return False
+        after = joiner.doc[following]
+        return self._is_name_word(after) or after.lower_ in _NAME_JOINERS
+
     def _add_run(self, run: list[Token]) -> None:
         if not run:
             return
+        while run and run[-1].lower_ in _NAME_JOINERS:
+            run = run[:-1]
+        if not run:
+            return
+        entity = self._entity.get(run[-1].i)
+        if entity is not None and entity.label_ == "ORG" and any(t.lower_ in _NAME_JOINERS for t in run):
+            if all(self._entity.get(t.i) is entity for t in run):  # a whole organisation's name, no titles in it
+                self.mentions.append(NameMention(run, [], self._sent_of[run[0].i]))
+                return
         last = run[-1]
         entity = self._entity.get(last.i)
         named_person = entity is not None and entity.label_ == "PERSON" and entity.end - 1 == last.i
@@ -228,6 +250,9 @@ class ArticleNames:
         for text, kinds in votes.items():
             # sorted: a tie must not depend on the process's string hashing
             self.kinds[text] = "person" if "person!" in kinds else max(sorted(set(kinds)), key=kinds.count).rstrip("!")
+        for text in self._unsure_words():
+            if self.kinds[text] == "person":
+                self.kinds[text] = _COMMON_WORD  # "Fitness was a big factor": a capital only because a sentence opens
         # A word that is part of a person's full name is that person: "Starmer" in "Keir Starmer".
         for text, kind in list(self.kinds.items()):
             if kind != "person" and any(
@@ -235,6 +260,33 @@ class ArticleNames:
                 for other, k in self.kinds.items()
             ):
                 self.kinds[text] = "person"
+
+    def _unsure_words(self) -> set[str]:
+        """One-word names with nothing but a capital letter for them, and that only where a sentence
+        opens: no title, no entity of the recogniser, never capitalised mid-sentence, no part of a
+        longer name."""
+        unsure: dict[str, bool] = {}
+        for mention in self.mentions:
+            first = mention.tokens[0]
+            sure = len(mention.tokens) > 1 or bool(mention.titles) or first.i in self._entity or not _opens_sentence(first)
+            unsure[mention.text] = unsure.get(mention.text, True) and not sure
+        in_longer = {word for mention in self.mentions if len(mention.tokens) > 1 for word in mention.text.split()}
+        return {text for text, flag in unsure.items() if flag and text not in in_longer}
+
+    def _add_bare_surnames(self) -> None:
+        """A person's surname that the tagger read as a common noun ("Fallows remarked" after "Chris
+        Fallows") is still that person."""
+        surnames = {m.text.split()[-1] for m in self.mentions if self.kinds.get(m.text) == "person" and len(m.tokens) > 1}
+        taken = {t.i for m in self.mentions for t in m.tokens}
+        added = False
+        for token in self.doc:
+            if (token.text in surnames and token.i not in taken and token.tag_ in {"NN", "NNS"}
+                    and token.idx >= self.body_start and token.text[:1].isupper()):
+                self.mentions.append(NameMention([token], [], self._sent_of[token.i]))
+                self.kinds[token.text] = "person"
+                added = True
+        if added:
+            self.mentions.sort(key=lambda m: m.start)
 
     def _label_of(self, mention: NameMention) -> str | None:
         """The recogniser's label for the entity holding the name's last word, if any."""
@@ -352,6 +404,30 @@ class ArticleNames:
                 best = key
         return best[3] if best else text
 
+    def organisation_name(self, mention: NameMention) -> str:
+        """The fullest form of a body's name in the article: an acronym spelt out ("CBCP" ->
+        "Catholic Bishops' Conference of the Philippines"), a short form completed ("Ford" -> "Ford
+        Motor Company", "the Department" -> "California Department of Corrections"); the form named
+        most often wins, then the first."""
+        text = _strip_the(mention.text)
+        words = text.split()
+        if self._label_of(mention) == "GPE" or not words:
+            return mention.text
+        acronym = _is_acronym(text) and len(words) == 1
+        counts: dict[str, int] = {}
+        first_use = next(m.start for m in self.mentions if _strip_the(m.text) == text)
+        for other in self.mentions:
+            if other.start > first_use:
+                break  # a long form is given first, then shortened: "Syrian Democratic Forces (SDF)"
+            longer = _strip_the(other.text)
+            if len(longer.split()) <= len(words) or self.kinds.get(other.text) not in {"organization", "group"}:
+                continue
+            if acronym and _initials(longer) == text.replace(".", "") or not acronym and _completes(longer.split(), words):
+                counts[longer] = counts.get(longer, 0) + 1
+        if not counts:
+            return mention.text
+        return max(counts, key=counts.get)  # dicts keep text order: a tie goes to the first named
+
     def name_at(self, token: Token) -> NameMention | None:
         return self._by_token.get(token.i)
 
@@ -366,9 +442,9 @@ class ArticleNames:
         person = self._appositive_person(head)
         if person is not None and (mention is None or self._label_of(mention) != "PERSON"):
             return self.resolve(person.tokens[-1])  # "Republican Assemblywoman, Jill Tolles, said"
-        if mention is not None:
+        if mention is not None and self.kinds.get(mention.text) != _COMMON_WORD:
             kind = self.kinds.get(mention.text, "person")
-            name = mention.canonical if kind == "person" else mention.text
+            name = mention.canonical if kind == "person" else self.organisation_name(mention)
             return Referent(_strip_the(name), kind if kind in SPEAKER_KINDS else None, "name")
         if lower in FIRST_PERSON and (speaker := self.turn_speaker_at(head.idx)) is not None:
             return Referent(speaker, "person", "turn")  # "I" in an interview answer: the one answering
@@ -473,7 +549,7 @@ class ArticleNames:
                 break
             if self.kinds.get(mention.text) == "organization" and (mention.subject or not subjects_only):
                 if self._label_of(mention) == "ORG":
-                    return _strip_the(mention.text)
+                    return _strip_the(self.organisation_name(mention))
         return None
 
     def _antecedents(self) -> list[_Antecedent]:
@@ -481,9 +557,12 @@ class ArticleNames:
 
     def _resolve_description(self, head: Token) -> Referent:
         lower = normalise_word(head.text)
+        whole = _of_object(head) if lower in _PART_NOUNS else None
+        if whole is not None and normalise_word(whole.text) in DOCUMENT_NOUNS:
+            return self.resolve(whole)  # "part of the judge's statement reads": the statement
         if lower in DOCUMENT_NOUNS:
-            issuer = next((c for c in head.children if c.dep_ == "poss"), None)
-            if issuer is not None:  # "Trump's statement read", "its press release said": who issued it
+            issuer = next((c for c in head.children if c.dep_ == "poss"), None) or _of_object(head, {"of", "from", "by"})
+            if issuer is not None:  # "Trump's statement read", "the opinion of the Court": who issued it
                 return self.resolve(issuer)
         if head.tag_ in {"NNS", "NNPS"}:
             return Referent(None, "group", "description")
@@ -544,6 +623,45 @@ def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:
         current = sent_index.get(token.i, current)
         numbers.append(current)
     return numbers
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "&", "on", "the", "'", "’", "'s", "’s"})
+_PART_NOUNS = frozenset({"part", "parts", "portion", "excerpt", "section", "passage", "some", "much"})
+
+
+def _of_object(head: Token, prepositions: frozenset[str] | set[str] = frozenset({"of"})) -> Token | None:
+    """The object of the head's "of" (or other) phrase: "part of [the statement]"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+_INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "on", "&", "de", "in"})
+
+
+def _initials(name: str) -> str:
+    """"World Health Organization" -> "WHO"; small words left out."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIAL_SKIPS and w[0].isalpha()).upper()
+
+
+def _completes(longer: list[str], shorter: list[str]) -> bool:
+    """A longer organisation name that completes a short one: same first word ("Ford" -> "Ford Motor
+    Company") or the short one's organisation noun with its qualifiers ("Ministry" -> "Foreign
+    Ministry of Iraq"); either way one of them ends on an organisation word."""
+    if not _contains_in_order(longer, shorter):
+        return False
+    head = longer[:longer.index("of")] if "of" in longer else longer
+    ends_on_body = shorter[-1].lower() in ORGANIZATION_WORDS or head[-1].lower() in ORGANIZATION_WORDS
+    return ends_on_body and (longer[0] == shorter[0] or shorter[-1] == head[-1])
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, quotation marks and brackets aside."""
+    for before in reversed(token.doc[token.sent.start:token.i]):
+        if not (before.is_punct or before.is_space):
+            return False
+    return True
 
 
 def _in_main_clause(token: Token) -> bool:
