@@ -197,3 +197,33 @@ def test_an_organisation_is_named_in_full_once_the_article_has_given_its_full_na
     assert find(statements, "An agreement has been reached").speaker.name == "Syrian Democratic Forces"
     assert find(statements, "a serious violation").speaker.name == "Foreign Ministry of Iraq"
     assert find(statements, "We are fully cooperating").speaker.name == "Ford Motor Company"
+
+
+def test_the_person_named_after_an_office_and_its_place_is_the_speaker(nlp):
+    text = (
+        "The bridge closed on Monday.\n\n"
+        "The mayor of Riverton, Anne Dupont, wrote on Twitter: \"The city is mourning tonight.\"\n\n"
+        "US Ambassador to Norway Richard Grey alleged the firm had \"caused great harm to the region\".\n"
+    )
+    statements = statements_of(text, nlp)
+    assert find(statements, "The city is mourning").speaker.name == "Anne Dupont"
+    assert find(statements, "caused great harm").speaker.name == "Richard Grey"
+
+
+def test_the_body_a_definite_noun_names_is_the_one_named_last(nlp):
+    text = (
+        "The Green Future Party registered for the election in March.\n\n"
+        "\"We comply with the ruling,\" the party told the press.\n"
+    )
+    s = find(statements_of(text, nlp), "We comply with the ruling")
+    assert s.speaker.name == "Green Future Party"
+
+
+def test_a_bare_surname_stays_with_the_principal_after_a_relative_is_named_twice(nlp):
+    text = (
+        "Joe Biden spoke in Ohio on Monday. Biden promised new jobs. Biden also visited a school.\n\n"
+        "Critics pointed to Hunter Biden's business. Hunter Biden has denied wrongdoing.\n\n"
+        "Biden said the attacks on his family were \"a distraction from the real issues\".\n"
+    )
+    s = find(statements_of(text, nlp), "a distraction from the real issues")
+    assert s.speaker.name == "Joe Biden"

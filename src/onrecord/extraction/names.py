@@ -122,6 +122,7 @@ class ArticleNames:
     lead_next_sent: int | None = None
     _full_names: dict[str, list[NameMention]] = field(default_factory=dict)
     _person_antecedents: list[_Antecedent] = field(default_factory=list)
+    _short_forms: dict[str, list[int]] = field(default_factory=dict)  # a name's text -> where it is used, in order
     _by_token: dict[int, NameMention] = field(default_factory=dict)
     _sent_of: list[int] = field(default_factory=list)
     _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
@@ -207,6 +208,9 @@ class ArticleNames:
             before = token.nbor(-1) if token.i > 0 else None
             if token.lower_ in TITLES or (before is not None and before.lower_ == "of"):
                 cut = i + 1
+        if entity is None or entity.label_ == "PERSON":  # "General Motors", "Green Party" keep their words
+            while len(run) - cut > 2 and _is_role_word(run[cut].lower_):
+                cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
         person = self._person_entity_in(run[cut:])
         if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
             cut = run.index(person[0])
@@ -309,6 +313,8 @@ class ArticleNames:
                 for word in set(mention.text.split()):
                     self._full_names.setdefault(word, []).append(mention)
         for mention in self.mentions:
+            self._short_forms.setdefault(mention.text, []).append(mention.start)
+        for mention in self.mentions:
             if self.kinds.get(mention.text) == "person":
                 mention.canonical = self.canonical(mention.text, mention.start)
                 if mention.text in self.genders:
@@ -383,8 +389,9 @@ class ArticleNames:
         """The fullest form of a person's name in the article ("Khan" -> "Sadiq Khan").
 
         When two people share the word ("Joe Biden", "Hunter Biden"), the one named more often
-        before ``position`` wins (a bare surname is the story's principal), then the one named
-        most recently; a bare word never merges two people.
+        before ``position`` wins, counting the short form's uses while only they had been named (a
+        bare surname is the story's principal), then the one named most recently; a bare word never
+        merges two people.
         """
         words = text.split()
         candidates = [
@@ -396,6 +403,13 @@ class ArticleNames:
         for mention in candidates:
             if mention.start <= position:
                 earlier[mention.text] = earlier.get(mention.text, 0) + 1
+        for short in self._short_forms.get(text, []):
+            if short >= position:
+                break  # the short form used while only one of them had been named was theirs
+            named = {m.text for m in candidates if m.start < short}
+            if len(named) == 1:
+                sole = next(iter(named))
+                earlier[sole] = earlier.get(sole, 0) + 1
         best: tuple[int, int, int, str] | None = None
         for mention in candidates:
             before = mention.start <= position
@@ -455,6 +469,9 @@ class ArticleNames:
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
+        holder = self._office_holder(head)
+        if holder is not None:
+            return Referent(self.canonical(holder.text, holder.start), "person", "name")
         inner = self._name_in_phrase(head)
         if inner is not None:
             return self.resolve(inner.tokens[-1])  # "study co-author Karen Alley", "professor Julian Marshall"
@@ -475,6 +492,24 @@ class ArticleNames:
             if ok and path.i == head.i:
                 found = mention
         return found
+
+    def _office_holder(self, head: Token) -> NameMention | None:
+        """The person named after an office and its place: "the mayor of Paris, Anne Hidalgo", "First
+        Minister of Scotland Nicola Sturgeon", "US Ambassador to Germany Richard Grenell" (not "the wife
+        of John Smith", where the name is the whole phrase after "of": someone else)."""
+        if normalise_word(head.text) not in PERSON_NOUNS and head.lower_ not in TITLES:
+            return None
+        place = _of_object(head, {"of", "to", "for"})
+        if place is None:
+            return None
+        for child in place.children:
+            mention = self.name_at(child) if child.dep_ == "appos" else None
+            if mention is not None and (self._label_of(mention) == "PERSON" or self.kinds.get(mention.text) == "person"):
+                return mention
+        mention = self.name_at(place)
+        if mention is not None and mention.tokens[0].i > place.left_edge.i and len(mention.tokens) > 1:
+            return mention
+        return None
 
     def turn_speaker_at(self, position: int) -> str | None:
         """Who is answering at a position of an interview ("((Dorsa Derakhshani)) I got ..."), if anyone
@@ -567,7 +602,7 @@ class ArticleNames:
         if head.tag_ in {"NNS", "NNPS"}:
             return Referent(None, "group", "description")
         if lower in ORGANIZATION_NOUNS:
-            return Referent(self._named_body(head), "organization", "description")
+            return Referent(self._named_body(head) or self._body_by_noun(head), "organization", "description")
         if lower not in PERSON_NOUNS:
             return Referent(None, None, "description")
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det")
@@ -594,6 +629,20 @@ class ArticleNames:
         first = min([head.i] + [t.i for c in proper for t in c.subtree])
         last = max(t.i for t in place.subtree) if place is not None else head.i
         return " ".join(self.doc[first:last + 1].text.split())
+
+    def _body_by_noun(self, head: Token) -> str | None:
+        """"The party said", "the court found": the body of that kind the article named last before
+        ("Thai Raksa Chart Party", "Court of Session")."""
+        if not any(c.lower_ in {"the", "this"} for c in head.children if c.dep_ == "det"):
+            return None
+        noun = normalise_word(head.text)
+        for mention in reversed(self.mentions):
+            if mention.start >= head.idx or self.kinds.get(mention.text) != "organization":
+                continue
+            words = [normalise_word(w) for w in mention.text.split()]
+            if noun in (words[:words.index("of")] if "of" in words else words)[-1:]:
+                return _strip_the(self.organisation_name(mention))
+        return None
 
     def _described(self, head: Token, name: str, how: str) -> Referent:
         words = _role_words(head)
@@ -656,6 +705,15 @@ def _completes(longer: list[str], shorter: list[str]) -> bool:
     return ends_on_body and (longer[0] == shorter[0] or shorter[-1] == head[-1])
 
 
+_ROLE_SUFFIXES = ("ist", "woman", "caster")
+
+
+def _is_role_word(lower: str) -> bool:
+    """A word that says what someone is, standing before their name: "voter", "immunologist",
+    "assemblywoman", "republican"."""
+    return lower in PERSON_NOUNS or lower in PARTY_WORDS or (len(lower) > 6 and lower.endswith(_ROLE_SUFFIXES))
+
+
 def _opens_sentence(token: Token) -> bool:
     """The first word of its sentence, quotation marks and brackets aside."""
     for before in reversed(token.doc[token.sent.start:token.i]):
@@ -715,7 +773,7 @@ def _strip_the(name: str) -> str:
 
 
 # "a spokesman for the campaign", "the city of Phoenix": the phrase names the speaker.
-_MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+_MENTION_PREPOSITIONS = frozenset({"of", "for", "at", "from", "to"})
 
 
 def _closes_bracket(span: SpacySpan) -> bool:

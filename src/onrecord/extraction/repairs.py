@@ -54,6 +54,8 @@ def _name_among_two_subjects(verb: Token) -> Token | None:
     if len(subjects) != 2 or subjects[1].i != subjects[0].right_edge.i + 1 + _compounds_before(subjects[1]):
         return None
     names = [s for s in subjects if s.tag_ in {"NNP", "NNPS"}]
+    if len(names) == 2:  # "Member of parliament (MP) Kevin Conolly said": the person the recogniser saw
+        names = [s for s in names if s.ent_type_ == "PERSON"]
     return names[0] if len(names) == 1 else None
 
 
