@@ -28,6 +28,16 @@ ACCORDING_TO = ("according", "to")
 # Verbs that name or label something: 'called her "third-rate"', 'dubbed it "Obamacare"'.
 NAMING_VERBS = frozenset("call dub label brand term deem name nickname".split())
 
+# Verbs of judging and taking a stand: a word or two quoted beside them is the speaker's own
+# characterisation ('attacked the "macho culture"', 'accused the network of "swindling"').
+STANCE_VERBS = frozenset(
+    """
+    accuse attack denounce praise endorse profess hail laud slam decry dismiss reject welcome applaud
+    blame mock ridicule thank congratulate apologise apologize defend dispute challenge rebuke
+    lambast lambaste deride disparage brand characterize characterise portray depict frame refer
+    """.split()
+)
+
 _IRREGULAR = {
     "say": ["says", "said", "saying"],
     "tell": ["tells", "told", "telling"],
@@ -74,6 +84,7 @@ def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
 # extraction does not need to run.
 CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
 NAMING_FORMS: dict[str, str] = _form_table(NAMING_VERBS)
+STANCE_FORMS: dict[str, str] = _form_table(STANCE_VERBS | NAMING_VERBS)
 
 
 def is_speech_cue(cue: str) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..lexicon import is_speech_cue
+from ..lexicon import STANCE_FORMS, is_speech_cue
 from ..model import RoleSighting, Span, Speaker, Statement
-from .context import ArticleContext, Draft, Settings
+from .context import MIN_QUOTE_WORDS, ArticleContext, Draft, Settings
 from .names import ArticleNames, doc_text
-from .quotes import find_quotes, paragraphs
+from .quotes import Quote, find_quotes, paragraphs
 from .rules import RULES
 from .scorer import statement_scorer
 from .syntax import headline_end, quote_token_mask, token_end
@@ -83,5 +83,18 @@ def _is_speech(text: str, draft: Draft, cue: Span | None) -> bool:
     if draft.type == "direct":
         return quotes_words or not draft.quotes
     if draft.type == "mixed":
-        return speech_cue or quotes_words
+        stance_cue = cue is not None and any(w in STANCE_FORMS for w in cue.text.lower().split())
+        return speech_cue or any(_reproduces_speech(text, quote, stance_cue) for quote in draft.quotes)
     return speech_cue
+
+
+def _reproduces_speech(text: str, quote: Quote, stance_cue: bool) -> bool:
+    """Beside a verb that is no speech ('was demonstrating screens used as "eyes"'), a quotation
+    reproduces someone's words when it is more than a word or two, or when it judges something
+    ('as "perfectly fine"', 'attacked the "macho culture"'); shorter, it is a scare quote or a term."""
+    if quote.is_name_like(text):
+        return False
+    if stance_cue or quote.words(text) >= MIN_QUOTE_WORDS:
+        return True
+    before = text[max(0, quote.open_mark - 8):quote.open_mark].lower().split()
+    return "as" in before[-2:]  # 'as "defensive"', 'as a "stunt"'
