@@ -35,6 +35,7 @@ STANCE_VERBS = frozenset(
     accuse attack denounce praise endorse profess hail laud slam decry dismiss reject welcome applaud
     blame mock ridicule thank congratulate apologise apologize defend dispute challenge rebuke
     lambast lambaste deride disparage brand characterize characterise portray depict frame refer
+    justify regard view consider dismiss hail
     """.split()
 )
 

@@ -26,3 +26,16 @@ def test_floating_quote_paragraph_after_indirect_statement(nlp):
     )
     s = find(statements_of(text, nlp), "Fresh air is good")
     assert s.type == "direct" and s.speaker.name == "Ellen Ward"
+
+
+def test_a_quote_standing_as_its_own_sentence_belongs_to_the_person_the_sentence_before_is_about(nlp):
+    from helpers import statements_of
+
+    text = ("The convention opened on Friday.\n\n"
+            "Underwhelmed with her role, actor Dana Cross left the series in its first season. "
+            "\"This is not what I wanted to become an actor for.\" Her character was written out.\n\n"
+            "\"Law and order\" was a common theme of the week.\n")
+    statements = statements_of(text, nlp)
+    quote = next(s for s in statements if "This is not what I wanted" in s.text)
+    assert quote.speaker.name == "Dana Cross" and quote.cue is None
+    assert not any("Law and order" in s.text for s in statements)  # a noun of its sentence, no statement

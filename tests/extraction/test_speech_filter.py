@@ -38,3 +38,29 @@ def test_a_quoted_name_or_title_is_not_speech(nlp):
             'Amy Cook hosted a program at the hall called "Learning Together".')
     statements = statements_of(text, nlp)
     assert statements and not any(s.speech for s in statements if "Peace Spring" in s.text or "Learning" in s.text)
+
+
+def test_a_word_or_two_in_quotes_beside_a_verb_of_no_speech_is_a_scare_quote(nlp):
+    from helpers import statements_of
+
+    text = ('Maker Tom Grivik was demonstrating small screens that could be used as "eyes" for a costume. '
+            'Senator Ann Hale attacked the "macho culture" of the agency. '
+            'She described the plan as "reckless".')
+    speech = [s for s in statements_of(text, nlp) if s.speech]
+    assert not any('"eyes"' in s.text for s in speech)
+    assert any('"macho culture"' in s.text for s in speech)  # a judging verb: her words
+    assert any('"reckless"' in s.text for s in speech)  # 'as "..."' characterises
+
+
+def test_a_document_reads_what_it_says(nlp):
+    from helpers import statements_of
+
+    text = ("The court ruled on Monday.\n\n"
+            'The opinion of the Court, released on Wednesday, read in part, "It is concluded that the oath of office '
+            'is unconstitutional." The governor left.\n\n'
+            'Meta released a statement which read, "This judgment raises critical questions for every platform."\n')
+    statements = statements_of(text, nlp)
+    opinion = next(s for s in statements if "It is concluded" in s.text)
+    assert opinion.cue.text == "read" and opinion.speaker.name == "Court"
+    meta = next(s for s in statements if "raises critical questions" in s.text)
+    assert meta.speaker.name == "Meta"

@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    ACCORDING_TO, CUE_FORMS, NAMING_FORMS, NOUNS_TAKING_THAT, QUOTE_MARKS, RAISING_PASSIVES, RAISING_VERBS,
+    ACCORDING_TO, CUE_FORMS, DOCUMENT_NOUNS, NAMING_FORMS, NOUNS_TAKING_THAT, QUOTE_MARKS, RAISING_PASSIVES, RAISING_VERBS,
 )
+from ..values import normalise_word
 from .content import trim_content
 from .context import ArticleContext, Cue, Settings
 from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
@@ -66,7 +67,7 @@ def find_cues(
         if cue is not None and cue.content:
             repair_source_in_quote(cue, in_quote)
             cues.append(cue)
-        elif token.tag_.startswith("VB") and token.lower_ in CUE_FORMS:
+        elif token.tag_.startswith("VB") and (token.lower_ in CUE_FORMS or document_reads(token)):
             lone = Cue(cue_phrase(token), subject_of(token), [], token)
             repair_source_in_quote(lone, in_quote)
             if lone.source is not None:
@@ -158,6 +159,20 @@ def _according_to_cue(doc: Doc, according: Token) -> Cue | None:
     sentence = according.sent
     content = [t.i for t in sentence if t.i not in phrase]
     return Cue([according, to], source, trim_content(doc, content))
+
+
+_READ_FORMS = frozenset({"read", "reads", "reading"})
+
+
+def document_reads(verb: Token) -> bool:
+    """A document "reads" what it says: 'the summary of the decision read in part: "..."', '"...",
+    read the warning', 'a statement which read "..."'."""
+    if verb.lower_ not in _READ_FORMS:
+        return False
+    source = subject_of(verb)
+    if source is not None and source.tag_ in {"WDT", "WP"} and source.head.dep_ == "relcl":
+        source = source.head.head  # "a statement which read"
+    return source is not None and normalise_word(source.text) in DOCUMENT_NOUNS
 
 
 def _is_cue_verb(verb: Token, frame: str, settings: Settings) -> bool:

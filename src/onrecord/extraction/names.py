@@ -596,7 +596,8 @@ class ArticleNames:
         if whole is not None and normalise_word(whole.text) in DOCUMENT_NOUNS:
             return self.resolve(whole)  # "part of the judge's statement reads": the statement
         if lower in DOCUMENT_NOUNS:
-            issuer = next((c for c in head.children if c.dep_ == "poss"), None) or _of_object(head, {"of", "from", "by"})
+            issuer = (next((c for c in head.children if c.dep_ == "poss"), None) or _of_object(head, {"of", "from", "by"})
+                      or self._named_issuer(head) or _releaser(head))
             if issuer is not None:  # "Trump's statement read", "the opinion of the Court": who issued it
                 return self.resolve(issuer)
         if head.tag_ in {"NNS", "NNPS"}:
@@ -629,6 +630,16 @@ class ArticleNames:
         first = min([head.i] + [t.i for c in proper for t in c.subtree])
         last = max(t.i for t in place.subtree) if place is not None else head.i
         return " ".join(self.doc[first:last + 1].text.split())
+
+    def _named_issuer(self, head: Token) -> Token | None:
+        """"an AEW press release", "a White House statement": the name before the document noun."""
+        for child in head.children:
+            if child.dep_ in {"compound", "nmod"} and child.i < head.i:
+                for token in child.subtree:
+                    mention = self.name_at(token)
+                    if mention is not None and self.kinds.get(mention.text) in SPEAKER_KINDS:
+                        return mention.tokens[-1]
+        return None
 
     def _body_by_noun(self, head: Token) -> str | None:
         """"The party said", "the court found": the body of that kind the article named last before
@@ -712,6 +723,13 @@ def _is_role_word(lower: str) -> bool:
     """A word that says what someone is, standing before their name: "voter", "immunologist",
     "assemblywoman", "republican"."""
     return lower in PERSON_NOUNS or lower in PARTY_WORDS or (len(lower) > 6 and lower.endswith(_ROLE_SUFFIXES))
+
+
+def _releaser(document: Token) -> Token | None:
+    """"Facebook released a statement which read ...": who released, issued or posted it."""
+    if document.dep_ != "dobj":
+        return None
+    return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -90,11 +90,8 @@ def _is_speech(text: str, draft: Draft, cue: Span | None) -> bool:
 
 def _reproduces_speech(text: str, quote: Quote, stance_cue: bool) -> bool:
     """Beside a verb that is no speech ('was demonstrating screens used as "eyes"'), a quotation
-    reproduces someone's words when it is more than a word or two, or when it judges something
-    ('as "perfectly fine"', 'attacked the "macho culture"'); shorter, it is a scare quote or a term."""
+    reproduces someone's words when it is more than a word or two, or when the verb judges or names
+    something ('attacked the "macho culture"', 'justified it as "defensive"'); else it is a scare quote."""
     if quote.is_name_like(text):
         return False
-    if stance_cue or quote.words(text) >= MIN_QUOTE_WORDS:
-        return True
-    before = text[max(0, quote.open_mark - 8):quote.open_mark].lower().split()
-    return "as" in before[-2:]  # 'as "defensive"', 'as a "stunt"'
+    return stance_cue or quote.words(text) >= MIN_QUOTE_WORDS
