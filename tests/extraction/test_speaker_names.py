@@ -227,3 +227,28 @@ def test_a_bare_surname_stays_with_the_principal_after_a_relative_is_named_twice
     )
     s = find(statements_of(text, nlp), "a distraction from the real issues")
     assert s.speaker.name == "Joe Biden"
+
+
+def test_a_described_person_takes_the_name_they_are_given(nlp):
+    text = (
+        "Thousands marched on Sunday.\n\n"
+        "A university student named Wong said, \"Even in the rain, we never back down.\"\n\n"
+        "\"The situation has escalated beyond anyone's control,\" said a protester using the pseudonym Katya.\n"
+    )
+    statements = statements_of(text, nlp)
+    assert find(statements, "we never back down").speaker.name == "Wong"
+    assert find(statements, "The situation has escalated").speaker.name == "Katya"
+
+
+def test_a_role_and_a_name_parsed_as_two_subjects_give_the_name(nlp):
+    text = "Conservative Party leader and Prime Minister Boris Johnson said he was \"humbled\" by the results.\n"
+    s = find(statements_of(text, nlp), "humbled")
+    assert s.speaker.name == "Boris Johnson"
+
+
+def test_colon_lead_takes_its_speech_verb_not_a_verb_of_the_reported_clause(nlp):
+    text = ("Ebola cases fell in the east.\n\n"
+            "Mike Ryan of the health agency told the press the new drugs were only part of the solution: "
+            "\"What will stop Ebola is good surveillance, good infection prevention and excellent vaccination.\"\n")
+    s = find(statements_of(text, nlp), "What will stop Ebola")
+    assert s.speaker.name == "Mike Ryan" and s.cue.text == "told"

@@ -64,3 +64,13 @@ def test_a_document_reads_what_it_says(nlp):
     assert opinion.cue.text == "read" and opinion.speaker.name == "Court"
     meta = next(s for s in statements if "raises critical questions" in s.text)
     assert meta.speaker.name == "Meta"
+
+
+def test_a_long_quoted_passage_is_kept_whatever_verb_brings_it(nlp):
+    from helpers import statements_of
+
+    text = ("Ebola cases fell in the east.\n\n"
+            "Mike Ryan of the health agency told the press the new drugs were only part of the solution: "
+            "\"What will stop Ebola is good surveillance, good infection prevention and excellent vaccination.\"\n")
+    statements = statements_of(text, nlp)
+    assert any("What will stop Ebola" in s.text for s in statements if s.speech)

@@ -469,6 +469,9 @@ class ArticleNames:
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
+        called = self._name_it_goes_by(head)
+        if called is not None:
+            return Referent(self.canonical(called.text, called.start), "person", "name")
         holder = self._office_holder(head)
         if holder is not None:
             return Referent(self.canonical(holder.text, holder.start), "person", "name")
@@ -492,6 +495,17 @@ class ArticleNames:
             if ok and path.i == head.i:
                 found = mention
         return found
+
+    def _name_it_goes_by(self, head: Token) -> NameMention | None:
+        """"A university student named Wong", "a protester using the pseudonym Katya": the name a
+        described person is given."""
+        for clause in (c for c in head.children if c.dep_ == "acl"):
+            for token in clause.subtree:
+                mention = self.name_at(token)
+                if mention is not None and token.i == mention.tokens[-1].i and clause.lower_ in _GOING_BY:
+                    if token.dep_ in {"oprd", "dobj", "appos", "attr"}:
+                        return mention
+        return None
 
     def _office_holder(self, head: Token) -> NameMention | None:
         """The person named after an office and its place: "the mayor of Paris, Anne Hidalgo", "First
@@ -651,7 +665,8 @@ class ArticleNames:
             if mention.start >= head.idx or self.kinds.get(mention.text) != "organization":
                 continue
             words = [normalise_word(w) for w in mention.text.split()]
-            if noun in (words[:words.index("of")] if "of" in words else words)[-1:]:
+            cut = next((i for i, w in enumerate(words) if i and w in _OF_WORDS), len(words))
+            if noun == words[cut - 1]:  # "the commission": "Commission on Presidential Debates"
                 return _strip_the(self.organisation_name(mention))
         return None
 
@@ -686,6 +701,8 @@ def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:
 
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "&", "on", "the", "'", "’", "'s", "’s"})
+_OF_WORDS = frozenset({"of", "on", "for"})
+_GOING_BY = frozenset({"named", "called", "nicknamed", "dubbed", "using", "identified", "known"})
 _PART_NOUNS = frozenset({"part", "parts", "portion", "excerpt", "section", "passage", "some", "much"})
 
 

@@ -50,17 +50,17 @@ def _name_among_two_subjects(verb: Token) -> Token | None:
     """Repair: "Niger's president Mahamadou Issoufou said" parsed with two subjects, the role and
     the name: the name is the speaker."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
-    # the second subject's phrase (its compounds included) starts right after the first one's
-    if len(subjects) != 2 or subjects[1].i != subjects[0].right_edge.i + 1 + _compounds_before(subjects[1]):
+    if len(subjects) != 2:
+        return None
+    # the second subject's phrase (its compounds included) follows the first one's, with at most an
+    # "and" or a comma between: "Conservative Party leader and Prime Minister Boris Johnson said"
+    between = verb.doc[subjects[0].right_edge.i + 1:subjects[1].left_edge.i]
+    if any(t.dep_ not in {"cc", "punct"} for t in between):
         return None
     names = [s for s in subjects if s.tag_ in {"NNP", "NNPS"}]
     if len(names) == 2:  # "Member of parliament (MP) Kevin Conolly said": the person the recogniser saw
         names = [s for s in names if s.ent_type_ == "PERSON"]
     return names[0] if len(names) == 1 else None
-
-
-def _compounds_before(token: Token) -> int:
-    return sum(1 for c in token.lefts if c.dep_ == "compound")
 
 
 def name_before_participle(verb: Token, depth: int) -> object:

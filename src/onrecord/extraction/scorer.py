@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,6 +90,19 @@ def _cue_features(statement: Statement, doc: Doc) -> list[str]:
     ]
 
 
+_QUOTED = re.compile(r'["“]([^"“”]+)["”]')
+LONG_QUOTATION_WORDS = 8  # a quoted passage this long is someone's words, not a scare quote or a title
+
+
+def _long_quotation(statement: Statement) -> bool:
+    """A direct statement of a long quoted passage: whatever verb brings it, somebody said it, so
+    the check (which learned PolNeAR's habits about verbs and frames) does not drop it."""
+    if statement.type == "direct":
+        return len(statement.text.split()) >= LONG_QUOTATION_WORDS
+    quoted = re.findall(_QUOTED, statement.text) if statement.type == "mixed" else []
+    return any(len(q.split()) >= LONG_QUOTATION_WORDS for q in quoted)
+
+
 def _quoted_by_document(statement: Statement, doc: Doc) -> bool:
     """'The opinion of the Court read in part, "..."': a document's words in quotation marks. PolNeAR's
     annotators saw too few for the check to judge them, and the cue leaves no doubt."""
@@ -115,7 +129,8 @@ class StatementScorer:
         paragraphs before it, is always kept: onrecord reports each paragraph of a long quote,
         where PolNeAR often leaves them out."""
         return [s for s in statements
-                if s.cue is None or _quoted_by_document(s, doc) or self.probability(features(s, doc, statements)) >= self.threshold]
+                if s.cue is None or _quoted_by_document(s, doc) or _long_quotation(s)
+                or self.probability(features(s, doc, statements)) >= self.threshold]
 
     def to_json(self) -> str:
         rows = [f"  {json.dumps(name)}: {weight:.4f}" for name, weight in sorted(self.weights.items())]

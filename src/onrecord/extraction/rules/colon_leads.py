@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon import NOT_ATTRIBUTION_VERBS
+from ...lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS
 from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue
 from ..names import doc_text
 from ..repairs import subject_of
@@ -37,6 +37,15 @@ def claim(ctx: ArticleContext) -> None:
         ctx.claim_quote(i, cue, 0.8)
 
 
+def _leading_verb(verbs: list[Token]) -> Token:
+    """The verb that brings the quote: a speech verb ('told the press the drugs were part of the
+    solution: "..."'), else the one highest in the sentence, not one inside a reported clause."""
+    speech = [v for v in verbs if v.lower_ in CUE_FORMS]
+    if speech:
+        return speech[0]
+    return min(verbs, key=lambda v: (sum(1 for _ in v.ancestors), -v.i))
+
+
 def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
     """The cue of the words between the sentence start and a colon: a verb with a subject, or a
     noun phrase of a few words opening its paragraph."""
@@ -45,7 +54,7 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
         return None
     verbs = [t for t in lead if t.tag_ in {"VBD", "VBZ", "VBP"} and t.lower_ not in NOT_ATTRIBUTION_VERBS]
     if verbs:
-        verb = verbs[-1]
+        verb = _leading_verb(verbs)
         source = subject_of(verb)
         if source is None or source.i > verb.i:
             return None
