@@ -50,7 +50,8 @@ RULES: tuple[Rule, ...] = (
     Rule("speakers", resolve.resolve_speakers, "every statement's cue source, names",
          "nothing: resolves each statement's speaker, in text order"),
     Rule("running speaker", running_speaker.claim, "free quotes, resolved statements",
-         "a quote continuing the one before, or floating after a statement, for that statement's speaker"),
+         "a quote continuing the one before, or standing as its own sentence after a statement (that "
+         "statement's speaker) or after a sentence about a person (that person)"),
 )
 
 
