@@ -99,8 +99,8 @@ def is_speech_cue(cue: str) -> bool:
     return any(word in CUE_FORMS for word in words)
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "i": None}
-GROUP_PRONOUNS = frozenset({"they", "them", "we"})
-ORG_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "we"})
+ORG_PRONOUNS = frozenset({"it", "its"})
 
 # Words that precede a name as a title or office; they are not part of the name.
 TITLES = frozenset(

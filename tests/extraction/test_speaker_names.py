@@ -199,6 +199,15 @@ def test_an_organisation_is_named_in_full_once_the_article_has_given_its_full_na
     assert find(statements, "We are fully cooperating").speaker.name == "Ford Motor Company"
 
 
+def test_a_department_named_with_its_qualifier_in_front_is_the_department_of_that_name(nlp):
+    text = (
+        "The United States Department of State was told of the crash on Monday.\n\n"
+        "The State Department said immunity cases were given \"intense attention at senior levels\".\n"
+    )
+    s = find(statements_of(text, nlp), "intense attention")
+    assert s.speaker.name == "United States Department of State"
+
+
 def test_the_person_named_after_an_office_and_its_place_is_the_speaker(nlp):
     text = (
         "The bridge closed on Monday.\n\n"

@@ -727,7 +727,13 @@ def _completes(longer: list[str], shorter: list[str]) -> bool:
     Company") or the short one's organisation noun with its qualifiers ("Ministry" -> "Foreign
     Ministry of Iraq"); either way one of them ends on an organisation word."""
     if not _contains_in_order(longer, shorter):
-        return False
+        # "State Department" for "Department of State": the qualifier moved behind the noun
+        return (len(shorter) == 2 and shorter[1].lower() in ORGANIZATION_WORDS
+                and " ".join(shorter[1:] + ["of"] + shorter[:1]) in " ".join(longer))
+    return _completes_in_order(longer, shorter)
+
+
+def _completes_in_order(longer: list[str], shorter: list[str]) -> bool:
     head = longer[:longer.index("of")] if "of" in longer else longer
     ends_on_body = shorter[-1].lower() in ORGANIZATION_WORDS or head[-1].lower() in ORGANIZATION_WORDS
     return ends_on_body and (longer[0] == shorter[0] or shorter[-1] == head[-1])
