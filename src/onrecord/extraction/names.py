@@ -123,6 +123,7 @@ class ArticleNames:
     _full_names: dict[str, list[NameMention]] = field(default_factory=dict)
     _person_antecedents: list[_Antecedent] = field(default_factory=list)
     _short_forms: dict[str, list[int]] = field(default_factory=dict)  # a name's text -> where it is used, in order
+    _organisation_names: dict[str, str] = field(default_factory=dict)  # a body's name as written -> its fullest form
     _by_token: dict[int, NameMention] = field(default_factory=dict)
     _sent_of: list[int] = field(default_factory=list)
     _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
@@ -309,11 +310,10 @@ class ArticleNames:
         """Lookups that keep resolution linear in the article's length."""
         self._by_token = {i: m for m in self.mentions for i in range(m.tokens[0].i, m.tokens[-1].i + 1)}
         for mention in self.mentions:
+            self._short_forms.setdefault(mention.text, []).append(mention.start)
             if self.kinds.get(mention.text) == "person" and len(mention.text.split()) > 1:
                 for word in set(mention.text.split()):
                     self._full_names.setdefault(word, []).append(mention)
-        for mention in self.mentions:
-            self._short_forms.setdefault(mention.text, []).append(mention.start)
         for mention in self.mentions:
             if self.kinds.get(mention.text) == "person":
                 mention.canonical = self.canonical(mention.text, mention.start)
@@ -423,10 +423,18 @@ class ArticleNames:
         "Catholic Bishops' Conference of the Philippines"), a short form completed ("Ford" -> "Ford
         Motor Company", "the Department" -> "California Department of Corrections"); the form named
         most often wins, then the first."""
-        text = _strip_the(mention.text)
-        words = text.split()
-        if self._label_of(mention) == "GPE" or not words:
+        if self._label_of(mention) == "GPE":
             return mention.text
+        if mention.text not in self._organisation_names:  # the answer depends on the text alone
+            self._organisation_names[mention.text] = self._fullest_body_name(mention.text)
+        return self._organisation_names[mention.text]
+
+    def _fullest_body_name(self, name: str) -> str:
+        """``organisation_name`` for a name as written, uncached."""
+        text = _strip_the(name)
+        words = text.split()
+        if not words:
+            return name
         acronym = _is_acronym(text) and len(words) == 1
         counts: dict[str, int] = {}
         first_use = next(m.start for m in self.mentions if _strip_the(m.text) == text)
@@ -439,7 +447,7 @@ class ArticleNames:
             if acronym and _initials(longer) == text.replace(".", "") or not acronym and _completes(longer.split(), words):
                 counts[longer] = counts.get(longer, 0) + 1
         if not counts:
-            return mention.text
+            return name
         return max(counts, key=counts.get)  # dicts keep text order: a tie goes to the first named
 
     def name_at(self, token: Token) -> NameMention | None:
@@ -637,8 +645,9 @@ class ArticleNames:
         organisation noun that a proper name or nationality qualifies is that body's name."""
         proper = [c for c in head.children if c.i < head.i and c.dep_ in {"compound", "amod"} and c.tag_ in _PROPER | {"JJ"}
                   and (c.tag_ in _PROPER or c.i in self._entity)]
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        place = next((c for c in of.children if c.dep_ == "pobj" and c.tag_ in _PROPER), None) if of is not None else None
+        place = _of_object(head)
+        if place is not None and place.tag_ not in _PROPER:
+            place = None
         if not proper and place is None:
             return None
         first = min([head.i] + [t.i for c in proper for t in c.subtree])

@@ -78,6 +78,4 @@ def _latest_speaker_before(drafts: list[Draft], quote: Quote, paras: list[Paragr
     if not earlier:
         return None
     latest = max(earlier, key=lambda d: d.spans[-1][1])
-    starts = [p.start for p in paras]
-    paragraph = paras[bisect_right(starts, latest.spans[-1][0]) - 1].index
-    return latest if quote.paragraph - paragraph <= _RUNNING_SPEAKER_REACH else None
+    return latest if quote.paragraph - _paragraph_of(paras, latest.spans[-1][0]) <= _RUNNING_SPEAKER_REACH else None
