@@ -167,6 +167,11 @@ ORGANIZATION_NOUNS = frozenset(
 )
 
 # The last word of an organisation's name often says what it is.
+# Social platforms and messaging services: places words are posted, bodies that can speak, never "he".
+PLATFORMS = frozenset(
+    "twitter facebook instagram youtube tiktok reddit linkedin weibo wechat telegram whatsapp snapchat parler "
+    "mastodon gab vkontakte bluesky".split()
+)
 ORGANIZATION_WORDS = frozenset(
     """
     post times news journal party ministry department office council committee commission

@@ -261,3 +261,56 @@ def test_colon_lead_takes_its_speech_verb_not_a_verb_of_the_reported_clause(nlp)
             "\"What will stop Ebola is good surveillance, good infection prevention and excellent vaccination.\"\n")
     s = find(statements_of(text, nlp), "What will stop Ebola")
     assert s.speaker.name == "Mike Ryan" and s.cue.text == "told"
+
+
+def test_he_outside_a_quote_never_reaches_a_name_inside_it(nlp):
+    text = (
+        "Refusing to resign, Malcolm Avery spoke to supporters in Leeds. "
+        '"Only Peter who hired me can fire me, not the board," he declared.\n'
+    )
+    s = find(statements_of(text, nlp), "Only Peter who hired me")
+    assert s.speaker.mention.text == "he" and s.speaker.name == "Malcolm Avery"
+
+
+def test_a_name_holding_a_model_number_is_a_thing_not_she(nlp):
+    text = (
+        "Police traced the Audi Q7 to a farm and spoke with Helen Marsh as a witness. "
+        'She told officers "that she had not driven the car in months".\n'
+    )
+    s = find(statements_of(text, nlp), "had not driven the car")
+    assert s.speaker.name == "Helen Marsh"
+
+
+def test_a_name_in_apposition_to_a_spokesperson_is_a_person_for_he(nlp):
+    text = (
+        "A Ministry of Transport spokesperson, Daniel Okafor, indicated the ministry was disappointed: "
+        '"We had hoped for a better outcome," he said, "and we will appeal."\n'
+    )
+    s = find(statements_of(text, nlp), "We had hoped for a better outcome")
+    assert s.speaker.name == "Daniel Okafor"
+
+
+def test_the_one_spoken_to_in_a_participle_clause_is_not_he(nlp):
+    text = (
+        "Governor Rachel Ibsen denied the report on Monday. "
+        'Speaking to Tom Reyes of the Gazette, she said, "I did not sign that order."\n'
+    )
+    s = find(statements_of(text, nlp), "I did not sign that order")
+    assert s.speaker.name == "Rachel Ibsen"
+
+
+def test_an_infinitive_after_an_object_is_the_objects_doing(nlp):
+    text = 'The outcry over the remark led Carla Mendes to write "I regret what I said and I apologise."\n'
+    s = find(statements_of(text, nlp), "I regret what I said")
+    assert s.speaker.name == "Carla Mendes"
+
+
+def test_a_platform_is_never_he_and_never_part_of_a_name(nlp):
+    text = (
+        "Governor Paul Whitcombe closed the polls, citing the storm. "
+        'In a statement on Twitter, he wrote, "Voting tomorrow would put lives at risk."\n\n'
+        'On Twitter Whitcombe later accused his rival of trying to "exploit a disaster".\n'
+    )
+    statements = statements_of(text, nlp)
+    assert find(statements, "Voting tomorrow would put lives at risk").speaker.name == "Paul Whitcombe"
+    assert find(statements, "exploit a disaster").speaker.name == "Paul Whitcombe"

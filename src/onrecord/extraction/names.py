@@ -11,6 +11,7 @@ No coreference model runs offline here, so resolution is built from the parse:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -26,6 +27,7 @@ from ..lexicon import (
     ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
     PERSON_NOUNS,
+    PLATFORMS,
     PERSON_PRONOUNS,
     PLACES,
     TITLES,
@@ -104,6 +106,8 @@ class _Antecedent:
     name: str
     subject: bool
     salience: float = 0.0  # main-clause subject, earlier speaker
+    quoted: bool = False  # inside quotation marks: the quoted speaker's words, not the article's
+    token: int = -1  # the name's last token
 
 
 @dataclass
@@ -128,10 +132,14 @@ class ArticleNames:
     _sent_of: list[int] = field(default_factory=list)
     _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
     turns: list[tuple[int, str | None]] = field(default_factory=list)  # interview turns: (start, speaker)
+    _in_quote: Sequence[bool] = ()  # token index -> inside quotation marks
 
     @classmethod
-    def build(cls, doc: Doc, body_start: int = 0, headline_end: int = 0) -> "ArticleNames":
+    def build(
+        cls, doc: Doc, body_start: int = 0, headline_end: int = 0, in_quote: Sequence[bool] = ()
+    ) -> "ArticleNames":
         names = cls(doc, body_start)
+        names._in_quote = in_quote
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         names._sent_of = _sentence_numbers(doc, sent_index)
         names._entity = {t.i: ent for ent in doc.ents if ent.label_ in NAMED_ENTITY_KINDS for t in ent}
@@ -165,6 +173,8 @@ class ArticleNames:
     def _continues_name(self, run: list[Token], token: Token) -> bool:
         if not run or self._sent_of[token.i] != self._sent_of[run[-1].i]:
             return False
+        if len(run) == 1 and run[0].lower_ in PLATFORMS and run[0].i > 0 and run[0].nbor(-1).dep_ == "prep":
+            return False  # "on Twitter West accused": the platform, then the name
         if self._is_name_word(token):
             return True
         if token.lower_ in _NAME_JOINERS and self._inside_organisation(run[-1], token):
@@ -304,6 +314,8 @@ class ArticleNames:
         label = self._label_of(mention)
         if label is None or _kind_of_name(mention) == "person!":
             return None
+        if mention.text.lower() in PLATFORMS:
+            return "organization"  # the recogniser often takes "Twitter" for a person
         return NAMED_ENTITY_KINDS[label]
 
     def _index(self) -> None:
@@ -320,7 +332,8 @@ class ArticleNames:
                 if mention.text in self.genders:
                     self.genders.setdefault(mention.canonical, self.genders[mention.text])
         self._person_antecedents = [
-            _Antecedent(m.start, m.sent, m.canonical, m.subject, 0.5 if _in_main_clause(m.tokens[-1]) else 0.0)
+            _Antecedent(m.start, m.sent, m.canonical, m.subject, 0.5 if _in_main_clause(m.tokens[-1]) else 0.0,
+                        self._quoted(m.tokens[-1]), m.tokens[-1].i)
             for m in self.mentions
             if self.kinds.get(m.text) == "person"
         ]
@@ -564,7 +577,7 @@ class ArticleNames:
         """Record a resolved speaker so later pronouns can chain to it; speakers are salient."""
         if referent.name and referent.kind == "person":
             self.resolved_pronouns.append(
-                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS, 1.0)
+                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS, 1.0, token=head.i)
             )
             gender = PERSON_PRONOUNS.get(head.lower_)
             if gender:
@@ -580,10 +593,15 @@ class ArticleNames:
         if lower == "i" or gender is None:
             return Referent(None, "person", "unresolved")
         sent = self._sent_of[head.i]
+        outside_quotes = not self._quoted(head)
         best: tuple[float, int, str] | None = None
         for candidate in self._antecedents():
             if candidate.position >= head.idx or sent - candidate.sent > _PRONOUN_WINDOW:
                 continue
+            if candidate.quoted and outside_quotes:
+                continue  # '"Only God who appointed me will remove me," he declared': not God
+            if candidate.sent == sent and candidate.token >= 0 and _object_of_participle(self.doc[candidate.token], head):
+                continue  # "Speaking to Martin Smith of PBS, he said": he spoke to Smith
             known = self.genders.get(candidate.name)
             if known and known != gender:
                 continue
@@ -595,12 +613,16 @@ class ArticleNames:
             return Referent(None, "person", "unresolved")
         return Referent(best[2], "person", "pronoun")
 
+    def _quoted(self, token: Token) -> bool:
+        return bool(self._in_quote) and self._in_quote[token.i]
+
     def _recent_body(self, head: Token, subjects_only: bool) -> str | None:
         """"It said", "they said": the organisation named last before, within two sentences (for
         "they", only one named as a subject: "they" is more often people)."""
         sent = self._sent_of[head.i]
+        outside_quotes = not self._quoted(head)
         for mention in reversed(self.mentions):
-            if mention.start >= head.idx:
+            if mention.start >= head.idx or (outside_quotes and self._quoted(mention.tokens[-1])):
                 continue
             if sent - mention.sent > _BODY_PRONOUN_WINDOW:
                 break
@@ -782,11 +804,18 @@ def _kind_of_name(mention: NameMention) -> str:
     lower = [w.lower() for w in words]
     if mention.titles and any(t in GENDERED_TITLES or t in {"president", "senator", "sen.", "rep.", "gov.", "dr.", "dr"} for t in mention.titles):
         return "person!"
+    last = mention.tokens[-1]
+    if last.dep_ == "appos" and normalise_word(last.head.text) in PERSON_NOUNS:
+        return "person!"  # "a State Department spokesperson, Morgan Ortagus" (the recogniser: ORG)
+    if any(_is_model_number(w) for w in words):
+        return "thing"  # "Volvo XC90", "Boeing 737": people's names hold no digits
     first = mention.tokens[0]
     if first.i > 0 and first.nbor(-1).lower_ == "the":
         return "organization"
     if first.i > 1 and first.nbor(-1).lower_ in {"of", "for"} and first.nbor(-2).tag_ in _PROPER:
         return "organization"  # the tail of a longer name: "Center for Health Security"
+    if len(lower) == 1 and lower[0] in PLATFORMS:
+        return "organization"
     if lower[-1] in ORGANIZATION_WORDS or " ".join(lower) in PLACES or (len(lower) == 1 and lower[0] in PLACES):
         return "organization"
     if any(_is_acronym(w) or _is_camel(w) for w in words):
@@ -794,6 +823,24 @@ def _kind_of_name(mention: NameMention) -> str:
     if mention.tokens[-1].tag_ == "NNPS":
         return "group"  # a plural proper noun: "Democrats", "House Republicans"
     return "person"
+
+
+def _object_of_participle(name: Token, pronoun: Token) -> bool:
+    """Whether the name is an object inside a subjectless participle clause that the pronoun is
+    outside of ("Speaking to Martin Smith, he said", "After meeting Trump, she said"): the
+    participle's understood subject is the clause's subject, so the name is someone else."""
+    if name.dep_ not in {"pobj", "dobj", "dative"}:
+        return False
+    for verb in name.ancestors:
+        if verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"advcl", "pcomp"}:
+            if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+                return False
+            return pronoun.i < verb.left_edge.i or pronoun.i > verb.right_edge.i
+    return False
+
+
+def _is_model_number(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word) or word.isdigit()
 
 
 def _is_acronym(word: str) -> bool:

@@ -80,6 +80,14 @@ def teller_of_participle(verb: Token, depth: int) -> object:
     return None
 
 
+def object_of_control_verb(verb: Token, depth: int) -> object:
+    """"Backlash led Biden to express ...", "urged the minister to say": an infinitive whose head
+    verb has an object before it is that object's doing."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return None
+
+
 def subject_of_head(verb: Token, depth: int) -> object:
     """A coordinated verb, an infinitive or an adverbial clause: the subject of the verb it hangs on."""
     if depth < 2 and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
@@ -162,6 +170,7 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
     parsed_subject,
     name_before_participle,
     teller_of_participle,
+    object_of_control_verb,
     subject_of_head,
     doer_of_preposition,
     noun_before_subjectless_verb,

@@ -47,9 +47,10 @@ def article_context(doc: Doc, body_start: int = 0, settings: Settings = Settings
     headline = headline_end(text, paras)
     body = [p for p in paras if p.start >= headline]
     quotes = find_quotes(text, body)
+    in_quote = quote_token_mask(doc, quotes)
     return ArticleContext(
-        doc=doc, text=text, body=body, headline_end=headline, quotes=quotes, in_quote=quote_token_mask(doc, quotes),
-        names=ArticleNames.build(doc, body_start, headline), settings=settings,
+        doc=doc, text=text, body=body, headline_end=headline, quotes=quotes, in_quote=in_quote,
+        names=ArticleNames.build(doc, body_start, headline, in_quote), settings=settings,
     )
 
 
