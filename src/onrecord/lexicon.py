@@ -167,6 +167,8 @@ ORGANIZATION_NOUNS = frozenset(
 )
 
 # The last word of an organisation's name often says what it is.
+# Verbs that hand a report to "as saying": "Politico quoted Tim Manning as saying ...".
+QUOTING_VERBS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # Social platforms and messaging services: places words are posted, bodies that can speak, never "he".
 PLATFORMS = frozenset(
     "twitter facebook instagram youtube tiktok reddit linkedin weibo wechat telegram whatsapp snapchat parler "

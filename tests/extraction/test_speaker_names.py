@@ -314,3 +314,23 @@ def test_a_platform_is_never_he_and_never_part_of_a_name(nlp):
     statements = statements_of(text, nlp)
     assert find(statements, "Voting tomorrow would put lives at risk").speaker.name == "Paul Whitcombe"
     assert find(statements, "exploit a disaster").speaker.name == "Paul Whitcombe"
+
+
+def test_quoted_as_saying_gives_the_one_quoted(nlp):
+    text = ('The Herald quoted Jonas Pike, a former fire chief, as saying "the alarms were never tested" '
+            'and "nobody checked the exits."\n')
+    s = find(statements_of(text, nlp), "the alarms were never tested")
+    assert s.speaker.name == "Jonas Pike" and s.cue.text == "saying"
+
+
+def test_a_person_down_a_chain_of_appositions_is_the_speaker(nlp):
+    text = ("According to the state news agency Ventra, the attorney general of Oslo, Erik Dahlberg, "
+            "said the suspects must face trial.\n")
+    s = find(statements_of(text, nlp), "the suspects must face trial")
+    assert s.speaker.name == "Erik Dahlberg"
+
+
+def test_a_name_before_a_determined_role_is_not_the_person(nlp):
+    text = 'Joe Biden spoke in Ohio on Monday.\n\nThe Biden campaign said the vote was "a turning point".\n'
+    s = find(statements_of(text, nlp), "a turning point")
+    assert s.speaker.name == "Biden campaign"

@@ -17,7 +17,7 @@ from .content import trim_content
 from .context import ArticleContext, Cue, Settings
 from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
 from .repairs import repair_source_in_quote, subject_of
-from .syntax import COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase
+from .syntax import COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase, quoted_as_saying
 
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
@@ -42,8 +42,8 @@ def find_cues(
     spare: list[Cue] = []
     candidates: list[Cue] = []
     for token in doc:
-        if token.idx < body_start or in_quote[token.i]:
-            continue
+        if token.idx < body_start or in_quote[token.i] or quoted_as_saying(token) is not None:
+            continue  # (a quoting verb hands its report to "as saying")
         cue = None
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)

@@ -505,10 +505,13 @@ class ArticleNames:
         """A person's name among the head's own modifiers, not a possessor or a preposition's object
         ("Clinton's campaign manager", "a spokesman for Trump" name someone else)."""
         found = None
+        determined = any(c.dep_ == "det" for c in head.children)
         for token in head.subtree:
             mention = self.name_at(token)
             if mention is None or token.i != mention.tokens[-1].i or self.kinds.get(mention.text) != "person":
                 continue
+            if determined and token.i < head.i:
+                continue  # "the Wooster professor": a name before a determined noun is where they work
             path, ok = token, True
             while path.i != head.i and ok:
                 ok = path.dep_ not in {"poss", "pobj", "prep", "relcl", "acl", "conj"}
@@ -565,12 +568,23 @@ class ArticleNames:
         before = [name for _, name in self.turns[:asking[-1]] if name is not None]
         return after[0] if after else (before[-1] if before else None)
 
-    def _appositive_person(self, head: Token) -> NameMention | None:
-        """A person's name in apposition to the head, as the recogniser marks it."""
+    def _appositive_person(self, head: Token, depth: int = 0) -> NameMention | None:
+        """A person's name in apposition to the head, as the recogniser marks it, also down a chain
+        of appositions ("news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr") or
+        past a role the parser coordinated with the head ("the Institute's director, Dr. Anthony
+        Fauci" read as "Institute ... and director")."""
         for child in head.children:
             mention = self.name_at(child) if child.dep_ == "appos" else None
             if mention is not None and self._label_of(mention) == "PERSON":
                 return mention
+        if depth >= 2:
+            return None
+        for child in head.children:
+            role = child.dep_ == "conj" and normalise_word(child.text) in PERSON_NOUNS
+            if (child.dep_ == "appos" and self.name_at(child) is None) or role:
+                found = self._appositive_person(child, depth + 1) or self._office_holder(child)
+                if found is not None and self.kinds.get(found.text) == "person":
+                    return found
         return None
 
     def remember(self, head: Token, referent: Referent) -> None:

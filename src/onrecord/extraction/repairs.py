@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_FORMS
 from .context import Cue
-from .syntax import SUBJECT_DEPS, noun_after, noun_before_finite_verb, right_after_quote
+from .syntax import SUBJECT_DEPS, noun_after, noun_before_finite_verb, quoted_as_saying, right_after_quote
 
 NOBODY = object()  # a finder's answer: decided, and the verb has no subject
 
@@ -99,6 +99,9 @@ def doer_of_preposition(verb: Token, depth: int) -> object:
     """"Obama responded by saying ...", "Oz was criticized for saying ...": who did the saying."""
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         head = verb.head.head
+        quoted = quoted_as_saying(head)
+        if quoted is not None:
+            return quoted  # "Politico quoted Tim Manning as saying ...": Manning did the saying
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return _decided(subject_of(head, depth + 1) or passive)
     return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS, TIME_WORDS, WEEKDAYS
+from ..lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS, QUOTING_VERBS, TIME_WORDS, WEEKDAYS
 from .quotes import Paragraph, Quote
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -171,3 +171,15 @@ def words_outside_quotes(doc: Doc, indices: list[int], quotes: list[Quote]) -> i
         if not any(q.open_mark <= token.idx < q.outer_end for q in quotes):
             count += 1
     return count
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """'Politico quoted Tim Manning as saying "..."': the one quoted (the object) when a quoting verb
+    hands its report to "as saying"; the report is the saying's, not the quoting's."""
+    if verb.lower_ not in QUOTING_VERBS:
+        return None
+    quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        if quoted is not None and any(c.dep_ == "pcomp" and c.lower_ in CUE_FORMS for c in preposition.children):
+            return quoted
+    return None
