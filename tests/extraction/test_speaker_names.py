@@ -334,3 +334,21 @@ def test_a_name_before_a_determined_role_is_not_the_person(nlp):
     text = 'Joe Biden spoke in Ohio on Monday.\n\nThe Biden campaign said the vote was "a turning point".\n'
     s = find(statements_of(text, nlp), "a turning point")
     assert s.speaker.name == "Biden campaign"
+
+
+def test_their_statement_is_the_body_that_spoke_just_before(nlp):
+    text = (
+        'The council of Port Elmer issued a statement on Friday: "We will not close the library."\n\n'
+        'Their statement also read "the budget cuts fall on the wrong people."\n'
+    )
+    s = find(statements_of(text, nlp), "the budget cuts fall on the wrong people")
+    assert s.speaker.name is not None and "council" in s.speaker.name
+
+
+def test_its_before_the_subject_is_the_subjects(nlp):
+    text = (
+        "The Westfield Rovers lost to the Harbor City Sharks on Sunday.\n\n"
+        'According to its press release, the League was "suspending all games until further notice."\n'
+    )
+    s = find(statements_of(text, nlp), "suspending all games")
+    assert s.speaker.name == "League"

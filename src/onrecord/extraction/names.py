@@ -121,6 +121,7 @@ class ArticleNames:
     genders: dict[str, str] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     resolved_pronouns: list[_Antecedent] = field(default_factory=list)
+    resolved_bodies: list[_Antecedent] = field(default_factory=list)  # organisations that spoke, in order
     resolved_descriptions: list[Role] = field(default_factory=list)
     lead_subject: str | None = None
     lead_next_sent: int | None = None
@@ -485,7 +486,7 @@ class ArticleNames:
             return Referent(speaker, "person", "turn")  # "I" in an interview answer: the one answering
         if lower == "you" and (asked := self.interviewee_at(head.idx)) is not None:
             return Referent(asked, "person", "turn")  # "you state ..." in the interviewer's question
-        if head.tag_ == "PRP" or lower in PERSON_PRONOUNS:
+        if head.tag_ in {"PRP", "PRP$"} or lower in PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
@@ -596,12 +597,14 @@ class ArticleNames:
             gender = PERSON_PRONOUNS.get(head.lower_)
             if gender:
                 self.genders.setdefault(referent.name, gender)
+        elif referent.name and referent.kind == "organization":
+            self.resolved_bodies.append(_Antecedent(head.idx, self._sent_of[head.i], referent.name, True, token=head.i))
 
     def _resolve_pronoun(self, head: Token) -> Referent:
         lower = head.lower_
         if lower in GROUP_PRONOUNS or lower in ORG_PRONOUNS:
             kind = "group" if lower in GROUP_PRONOUNS else "organization"
-            body = self._recent_body(head, subjects_only=kind == "group")
+            body = self._body_named_after(head) or self._recent_body(head, subjects_only=kind == "group")
             return Referent(body, "organization", "pronoun") if body else Referent(None, kind, "unresolved")
         gender = PERSON_PRONOUNS.get(lower)
         if lower == "i" or gender is None:
@@ -630,11 +633,26 @@ class ArticleNames:
     def _quoted(self, token: Token) -> bool:
         return bool(self._in_quote) and self._in_quote[token.i]
 
+    def _body_named_after(self, head: Token) -> str | None:
+        """"According to its press release, the NBA was ...", "In their statement, the ministers
+        said ...": a possessive in a phrase set before the clause's subject is that subject's."""
+        if head.tag_ != "PRP$":
+            return None
+        verb = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), head.sent.root)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.i < head.i or any(t.i == head.i for t in subject.subtree):
+            return None
+        mention = self.name_at(subject)
+        if mention is not None and self.kinds.get(mention.text) == "organization":
+            return _strip_the(self.organisation_name(mention))
+        return None
+
     def _recent_body(self, head: Token, subjects_only: bool) -> str | None:
         """"It said", "they said": the organisation named last before, within two sentences (for
         "they", only one named as a subject: "they" is more often people)."""
         sent = self._sent_of[head.i]
         outside_quotes = not self._quoted(head)
+        named: tuple[int, str] | None = None
         for mention in reversed(self.mentions):
             if mention.start >= head.idx or (outside_quotes and self._quoted(mention.tokens[-1])):
                 continue
@@ -642,8 +660,14 @@ class ArticleNames:
                 break
             if self.kinds.get(mention.text) == "organization" and (mention.subject or not subjects_only):
                 if self._label_of(mention) == "ORG":
-                    return _strip_the(self.organisation_name(mention))
-        return None
+                    named = (mention.start, _strip_the(self.organisation_name(mention)))
+                    break
+        # A body that spoke just before ("The government of American Samoa issued a statement ...
+        # Their statement also read") though no name of the recogniser's says so.
+        spoke = [(b.position, b.name) for b in self.resolved_bodies
+                 if b.position < head.idx and sent - b.sent <= _BODY_PRONOUN_WINDOW]
+        candidates = [c for c in (named, max(spoke) if spoke else None) if c is not None]
+        return max(candidates)[1] if candidates else None
 
     def _antecedents(self) -> list[_Antecedent]:
         return self._person_antecedents + self.resolved_pronouns
