@@ -1,4 +1,4 @@
-"""A quote after a colon belongs to what leads to it."""
+"""A quote after a colon, or after a comma closing a clause that ends in its verb, belongs to what leads to it."""
 from __future__ import annotations
 
 import pytest
@@ -21,3 +21,35 @@ def test_quote_after_a_colon_belongs_to_what_leads_to_it(nlp, text, words, sourc
     assert s.type == "direct" and s.speaker.mention.text == source and s.cue.text == cue
     assert s.text.startswith(("“", '"'))
     assert_round_trip(text, statements)
+
+
+@pytest.mark.parametrize(
+    "text,words,source,cue",
+    [
+        # the parser reads the lead as a clause of the quote's ("posted" under "ran"): no verb above the quote
+        ('Mara Quist won the final. She posted on Instagram, "Today we ran to the finish and came back as champions! '
+         'I am at a loss for words for all the support."', "Today we ran", "She", "posted"),
+        ('The chairman paused. Hollis continued, "We will not sell the club to anyone this year."', "We will not sell", "Hollis", "continued"),
+    ],
+)
+def test_quote_after_a_comma_belongs_to_the_clause_ending_in_its_verb(nlp, text, words, source, cue):
+    from onrecord.extraction import find_statements
+
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    s = find(statements, words)
+    assert s.type == "direct" and s.speaker.mention.text == source and s.cue.text == cue
+    assert_round_trip(text, statements)
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ('When the mayor arrived, "the doors were already closed and nobody answered."', "the doors were already closed"),
+        ('Every time I ask, people are like, "But he is my god and you should not say that."', "But he is my god"),
+    ],
+)
+def test_a_comma_after_a_subordinate_clause_or_a_copula_is_no_lead(nlp, text, words):
+    from onrecord.extraction import find_statements
+
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    assert all(s.cue is None or s.cue.text not in {"arrived", "are"} for s in statements if words in s.text)

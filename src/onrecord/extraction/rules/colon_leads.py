@@ -1,4 +1,4 @@
-"""Colon leads: 'Rubio fired back: "..."' and 'Clinton: "..."'."""
+"""Leads: 'Rubio fired back: "..."', 'Clinton: "..."' and 'He posted on Twitter, "..."'."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -9,6 +9,8 @@ from ..names import doc_text
 from ..repairs import subject_of
 from ..syntax import NOUN_PHRASE_TAGS, cue_phrase, head_noun
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "ccomp", "xcomp"})
+_BE_FORMS = frozenset({"is", "am", "are", "was", "were", "'s", "'m", "'re", "’s", "’m", "’re"})
 _COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon
 
 
@@ -26,15 +28,46 @@ def claim(ctx: ArticleContext) -> None:
         at = quote.open_mark
         while at > 0 and text[at - 1].isspace():
             at -= 1
-        if at == 0 or text[at - 1] != ":" or text[at:quote.open_mark].count("\n") > 2:
+        if at == 0 or text[at - 1] not in ":," or text[at:quote.open_mark].count("\n") > 2:
             continue
-        colon = doc.char_span(at - 1, at)
-        if colon is None or in_quote[colon[0].i]:
+        mark = doc.char_span(at - 1, at)
+        if mark is None or in_quote[mark[0].i]:
             continue
-        cue = _colon_lead_cue(doc, colon[0], in_quote)
+        if text[at - 1] == ":":
+            cue = _colon_lead_cue(doc, mark[0], in_quote)
+        elif not text[at:quote.open_mark].count("\n"):
+            cue = _comma_lead_cue(doc, mark[0], in_quote)
+        else:
+            cue = None
         if cue is None:
             continue
         ctx.claim_quote(i, cue, 0.8)
+
+
+def _comma_lead_cue(doc: Doc, comma: Token, in_quote: list[bool]) -> Cue | None:
+    """'He posted on Twitter, "..."', 'Johnson continued, "..."', 'Martin opines, "..."': a clause
+    that ends in its verb (and where or how: no object, unless the verb speaks: 'told reporters,')
+    right before a comma and the quote. Not a subordinate clause ('When he arrived, "..."')."""
+    lead = [t for t in doc[comma.sent.start:comma.i] if not t.is_space]
+    if not lead or any(in_quote[t.i] for t in lead):
+        return None
+    verbs = [t for t in lead if t.tag_.startswith("VB") and t.tag_ != "VBN" and t.lower_ not in NOT_ATTRIBUTION_VERBS]
+    if not verbs or (verbs[-1].tag_ in {"VB", "VBG"} and verbs[-1].lower_ not in CUE_FORMS):
+        return None  # a bare infinitive or participle leads only when it speaks: 'went as far as to say,'
+    verb = verbs[-1]
+    if verb.lower_ in _BE_FORMS:
+        return None  # 'people are like, "..."': who says it is the answerer's story, not a lead
+    if any(c.dep_ == "mark" for c in verb.children) or lead[0].dep_ == "mark" or lead[0].tag_ in {"WRB", "IN"}:
+        return None
+    source = subject_of(verb)
+    if source is None or source.i > verb.i or in_quote[source.i]:
+        return None
+    after = doc[verb.i + 1:comma.i]
+    if verb.lower_ not in CUE_FORMS and any(t.dep_ in _OBJECT_DEPS for t in after):
+        return None  # "He thanked the crowd, ...": an act, not the quote's lead
+    if any(t.tag_.startswith("VB") for t in after):
+        return None  # another verb after it: not the lead's last word
+    return Cue(cue_phrase(verb), source, [], verb)
 
 
 def _leading_verb(verbs: list[Token]) -> Token:
