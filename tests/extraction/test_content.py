@@ -1,7 +1,7 @@
 """The edges of a statement's content."""
 from __future__ import annotations
 
-from helpers import find, parsed, statements_of
+from helpers import UNCHECKED, find, parsed, statements_of
 
 
 def test_focus_adverb_before_that_is_not_content(nlp):
@@ -20,3 +20,12 @@ def test_clause_keeps_the_straight_mark_it_opened():
         ('"', "``", 1, "punct"), ("strength", "NN", -2, "dobj"), (".", ".", -5, "punct"), ('"', "''", -6, "punct"),
     ])
     assert [doc[i].text for i in trim_content(doc, [2, 3, 4, 5])] == ["he", "lacks", '"', "strength", ".", '"']
+
+
+def test_a_trailing_participle_holding_quoted_words_stays_in_the_content(nlp):
+    from onrecord.extraction import find_statements
+
+    text = 'The jet overshot the runway, stopping only metres from "a crowded motorway" according to the Aviation Monitor.\n'
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    s = next(s for s in statements if s.cue is not None and s.cue.text == "according to")
+    assert "a crowded motorway" in s.text

@@ -69,3 +69,19 @@ def test_participle_right_after_a_name_is_that_person_s(nlp):
     text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I fifty points ahead, you might ask?”"
     s = find(find_statements(nlp(text), settings=UNCHECKED), "fifty points ahead")
     assert s.cue.text == "asking" and s.speaker.mention.text == "Hillary Clinton"
+
+
+def test_a_passive_verbs_by_phrase_hung_on_a_noun_is_its_agent(nlp):
+    from onrecord.extraction import find_statements
+
+    text = 'The outbreak was declared to be a "global emergency" by the World Health Organization.\n'
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "global emergency")
+    assert s.speaker.name == "World Health Organization"
+
+
+def test_a_participle_with_its_agent_is_a_cue(nlp):
+    from onrecord.extraction import find_statements
+
+    text = 'The ferry left at dawn, in weather described by the Harbour Gazette as "wild and frankly dangerous".\n'
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "wild and frankly dangerous")
+    assert s.speaker.name == "Harbour Gazette" and s.cue.text.startswith("described")

@@ -352,3 +352,12 @@ def test_its_before_the_subject_is_the_subjects(nlp):
     )
     s = find(statements_of(text, nlp), "suspending all games")
     assert s.speaker.name == "League"
+
+
+def test_the_letter_named_again_is_from_whoever_sent_it(nlp):
+    text = (
+        "The Open Rights Group sent a letter to the ministry on Monday.\n\n"
+        'Officials did not reply. The letter stressed "the law would break every encrypted service in the country".\n'
+    )
+    s = find(statements_of(text, nlp), "the law would break every encrypted service")
+    assert s.speaker.name == "Open Rights Group"

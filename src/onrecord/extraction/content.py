@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import CLOSING_MARKS, OPENING_MARKS, QUOTE_MARKS
+from ..lexicon import CLOSING_MARKS, CUE_FORMS, OPENING_MARKS, QUOTE_MARKS
 
 
 def trim_content(doc: Doc, indices: list[int]) -> list[int]:
@@ -60,6 +60,8 @@ def _without_trailing_asides(doc: Doc, kept: list[int]) -> list[int]:
         if aside is None:
             continue
         clause = {t.i for t in aside.subtree}
+        if aside.tag_ == "VBG" and aside.lower_ not in CUE_FORMS and any(doc[j].text in QUOTE_MARKS for j in clause):
+            continue  # ', performing a go-around at "very low height"': quoted words are what was reported
         if all(j in clause or doc[j].is_punct for j in kept if j >= i):
             return [j for j in kept if j < i - 1]
     return kept

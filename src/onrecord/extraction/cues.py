@@ -49,7 +49,7 @@ def find_cues(
             cue = _according_to_cue(doc, token)
         elif token.tag_.startswith("VB") and (naming := _naming_cue(token, in_quote, complement_only=True)) is not None:
             cue = naming  # 'called her "third-rate"', before "called" can be read as a cue with no clause
-        elif token.tag_.startswith("VB") and token.dep_ not in _NOT_CUE_DEPS:
+        elif token.tag_.startswith("VB") and (token.dep_ not in _NOT_CUE_DEPS or _acl_with_agent(token)):
             frame = frame_of(token)
             if _is_cue_verb(token, frame, settings):
                 cue = _verb_cue(token, frame)
@@ -73,6 +73,11 @@ def find_cues(
             if lone.source is not None:
                 spare.append(lone)
     return cues, spare, candidates
+
+
+def _acl_with_agent(verb: Token) -> bool:
+    """'a pattern described by Marine Bulletin as "..."': a participle naming who did it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _noun_cue(noun: Token, clause: Token, settings: Settings) -> Cue | None:

@@ -37,6 +37,7 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
+_DOCUMENT_LOOKBACK = 400  # tokens back "the letter" may look for the letter named before
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _BODY_PRONOUN_WINDOW = 2  # sentences back "it" or "they" may reach for an organisation
 # What a named entity of the recogniser is, as a speaker: places, things and events are never "he".
@@ -678,8 +679,7 @@ class ArticleNames:
         if whole is not None and normalise_word(whole.text) in DOCUMENT_NOUNS:
             return self.resolve(whole)  # "part of the judge's statement reads": the statement
         if lower in DOCUMENT_NOUNS:
-            issuer = (next((c for c in head.children if c.dep_ == "poss"), None) or _of_object(head, {"of", "from", "by"})
-                      or self._named_issuer(head) or _releaser(head))
+            issuer = self._issuer(head) or self._issuer_of_the_same(head)
             if issuer is not None:  # "Trump's statement read", "the opinion of the Court": who issued it
                 return self.resolve(issuer)
         if head.tag_ in {"NNS", "NNPS"}:
@@ -713,6 +713,23 @@ class ArticleNames:
         first = min([head.i] + [t.i for c in proper for t in c.subtree])
         last = max(t.i for t in place.subtree) if place is not None else head.i
         return " ".join(self.doc[first:last + 1].text.split())
+
+    def _issuer(self, document: Token) -> Token | None:
+        return (next((c for c in document.children if c.dep_ == "poss"), None)
+                or _of_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document))
+
+    def _issuer_of_the_same(self, head: Token) -> Token | None:
+        """"The letter stressed ..." after "the EFF sent a letter to GitHub": a document the article
+        brings back with "the" is the one it named before, issued by whoever issued that one."""
+        if not any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"):
+            return None
+        wanted = normalise_word(head.text)
+        for earlier in reversed(self.doc[max(0, head.i - _DOCUMENT_LOOKBACK):head.i]):
+            if earlier.tag_ in {"NN", "NNS"} and normalise_word(earlier.text) == wanted:
+                issuer = self._issuer(earlier)
+                if issuer is not None and not self._quoted(issuer):
+                    return issuer
+        return None
 
     def _named_issuer(self, head: Token) -> Token | None:
         """"an AEW press release", "a White House statement": the name before the document noun."""

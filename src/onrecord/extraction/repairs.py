@@ -37,12 +37,31 @@ def parsed_subject(verb: Token, depth: int) -> object:
     named = _name_among_two_subjects(verb)
     if named is not None:
         return named
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
             return child
         if child.dep_ == "nsubjpass":
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            return _decided(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None)
+            by = _object_of(agent) if agent is not None else agent_hung_elsewhere(verb)
+            return _decided(by)
+    if agent is not None and verb.dep_ == "acl":
+        return _object_of(agent)  # 'a pattern described by Marine Bulletin as "..."'
+    return None
+
+
+def _object_of(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def agent_hung_elsewhere(verb: Token) -> Token | None:
+    """Repair: 'COVID-19 was announced to be a "pandemic" by the World Health Organization' with
+    "by" hung on the noun: a passive verb's last "by" naming someone is its agent."""
+    last = verb.right_edge
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ == "prep" and token.head.i != verb.i:
+            named = _object_of(token)
+            if named is not None and named.tag_ in {"NNP", "NNPS"} and named.right_edge.i >= last.i - 4:
+                return named
     return None
 
 
@@ -181,6 +200,6 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
-    trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
+    agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
     repair_source_in_quote,
 )
