@@ -108,7 +108,9 @@ def scale_bullets() -> str:
         f"Search with {search['statements']:,} statements, {search['queries']} queries drawn from the "
         f"store: text + speaker p95 {search['text+speaker_ms']['p95']:.1f} ms "
         f"(p50 {search['text+speaker_ms']['p50']:.1f}), text alone p95 {search['text_ms']['p95']:.1f} ms, "
-        f"speaker alone p95 {search['speaker_ms']['p95']:.1f} ms.",
+        f"speaker alone p95 {search['speaker_ms']['p95']:.1f} ms"
+        + (f", a prefix (`immig*`, unstemmed index) p95 {search['prefix_ms']['p95']:.1f} ms, with a speaker "
+           f"{search['prefix+speaker_ms']['p95']:.1f} ms." if "prefix_ms" in search else "."),
         "Web (`python benchmarks/web_latency.py --db ...`, results in "
         "[benchmarks/results/web_latency.json](benchmarks/results/web_latency.json)), same store, "
         f"{web['rounds']} requests a route over HTTP: every page and API route answers under "

@@ -14,7 +14,8 @@
   exactly as ingest writes them. Peak memory is the process's max RSS; each size
   runs in a fresh process.
 - search: text + speaker queries drawn from the store's own statements, timed
-  through ``onrecord.record.read.search`` (count, page of 20, snippets).
+  through ``onrecord.record.read.search`` (count, page of 20, snippets), and
+  prefix queries (the first five letters of a drawn word and "*").
 Results go to benchmarks/results/store_scale.json.
 """
 from __future__ import annotations
@@ -167,11 +168,15 @@ def search_latency(db: Path, queries: int, seed: int = 3) -> dict:
             words = [w for w in row[0].split() if w.isalpha() and len(w) > 4]
             if words:
                 cases.append((" ".join(rng.sample(words, min(2, len(words)))), row[1]))
-        timings = {"text+speaker": [], "text": [], "speaker": []}
+        timings: dict[str, list[float]] = {"text+speaker": [], "text": [], "speaker": [], "prefix": [], "prefix+speaker": []}
         for text, name in cases:
-            for kind, kwargs in (("text+speaker", {"speaker": name}), ("text", {}), ("speaker", {"speaker": name})):
+            prefix = text.split()[0][:5] + "*"  # 'immig*': matched in the unstemmed word index
+            for kind, words, kwargs in (
+                ("text+speaker", text, {"speaker": name}), ("text", text, {}), ("speaker", None, {"speaker": name}),
+                ("prefix", prefix, {}), ("prefix+speaker", prefix, {"speaker": name}),
+            ):
                 started = time.perf_counter()
-                search(store, None if kind == "speaker" else text, **kwargs)
+                search(store, words, **kwargs)
                 timings[kind].append((time.perf_counter() - started) * 1000)
     return {
         "statements": total, "queries": queries, "db_mib": round(db.stat().st_size / 2**20, 1),

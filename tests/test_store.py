@@ -210,6 +210,11 @@ def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
         assert search(store, '"strike whatever"').total == 1  # a phrase, punctuation aside
         assert search(store, "buses OR railways").total == 2
         assert search(store, "rail*").total == 1
+        # a prefix matches words as written, not stems ("congestion" is stemmed to "congest")
+        assert search(store, "congestio*").total == search(store, "congestion").total == 1
+        assert search(store, "electio*").total == search(store, "elections").total >= 1
+        assert search(store, "congestio*", speaker="Sadiq Khan").total == 1
+        assert "congestion" in search(store, "congestio*", marks=("<b>", "</b>")).results[0]["snippet"].lower()
         hit = search(store, "congestion", marks=("<b>", "</b>")).results[0]
         assert "<b>congestion</b>" in hit["snippet"] and hit["speaker"]["id"] == "sadiq-khan"
         assert {r["article"] for r in search(store, speaker="Sadiq Khan", limit=10).results} == {"a1", "a2", "a3", "a4"}
@@ -283,6 +288,24 @@ def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
     with Store(db, readonly=True) as store:
         assert store._schema_version() == SCHEMA_VERSION
         assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_speaker_mention'").fetchone()
+
+
+def test_a_schema_3_store_gets_its_word_index_filled_when_opened_for_writing(tmp_path, nlp):
+    import sqlite3
+
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
+    con = sqlite3.connect(db)  # as onrecord with schema 3 left it: no unstemmed word index
+    con.executescript(
+        "DROP TRIGGER statements_words_insert; DROP TRIGGER statements_words_delete; "
+        "DROP TRIGGER statements_words_speaker; DROP TABLE statements_words; "
+        "UPDATE meta SET value = '3' WHERE key = 'schema';"
+    )
+    con.close()
+    Store(db).close()
+    with Store(db, readonly=True) as store:
+        assert search(store, "congestio*").total == 1
+        assert logical_dump(db)["integrity"] == ("ok",)
 
 
 def test_nothing_resolves_to_a_headline_read_as_a_name():

@@ -66,6 +66,13 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
+def word_index(query: str) -> str:
+    """The full-text table to match a query in: the stemmed one, or for a query with a prefix
+    ("immigra*") the unstemmed one, where words are kept as written (stems would cut "immigration"
+    to "immigr", which "immigra*" does not start)."""
+    return "statements_words" if '"*' in query else "statements_fts"
+
+
 def find_speakers(store: Store, name: str) -> list[str]:
     """Speaker ids a name given by a user means: its id, or every speaker whose name holds all its words."""
     slug = slugify(name)
@@ -125,33 +132,35 @@ def _full_text(
     """Words and speakers are matched in the full-text index (one posting-list intersection);
     dates and types join the statements only when asked; snippets only for the page shown."""
     where, params = filters
-    match = f"text : ({fts_query(text)})"
+    query = fts_query(text)
+    table = word_index(query)
+    match = f"text : ({query})"
     if speakers:
         match = f"speaker_key : ({' OR '.join(speaker_token(s) for s in speakers)}) AND {match}"
-    rank = "bm25(statements_fts, 1.0, 0.0)"
+    rank = f"bm25({table}, 1.0, 0.0)"
     if where:
-        base = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid WHERE statements_fts MATCH ?{where}"
+        base = f"FROM {table} JOIN statements s ON s.id = {table}.rowid WHERE {table} MATCH ?{where}"
     else:
-        base = "FROM statements_fts WHERE statements_fts MATCH ?"
+        base = f"FROM {table} WHERE {table} MATCH ?"
     total = store.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
     ranked_among = None
     if total > RANK_AT_MOST:
         # bm25 costs per match: a very common word is ranked among its newest matches only
         newest = store.db.execute(
-            f"SELECT statements_fts.rowid {base} ORDER BY statements_fts.rowid DESC LIMIT 1 OFFSET ?",
+            f"SELECT {table}.rowid {base} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
             [match, *params, RANK_AT_MOST - 1],
         ).fetchone()[0]
-        base, params, ranked_among = base + " AND statements_fts.rowid >= ?", [*params, newest], RANK_AT_MOST
+        base, params, ranked_among = base + f" AND {table}.rowid >= ?", [*params, newest], RANK_AT_MOST
     ids = [r[0] for r in store.db.execute(
-        f"SELECT statements_fts.rowid {base} ORDER BY {rank}, statements_fts.rowid LIMIT ? OFFSET ?",
+        f"SELECT {table}.rowid {base} ORDER BY {rank}, {table}.rowid LIMIT ? OFFSET ?",
         [match, *params, limit, offset],
     )]
     if not ids:
         return SearchResult(total, [], ranked_among)
     marks_in = ",".join("?" * len(ids))
     snippets = dict(store.db.execute(
-        f"SELECT rowid, snippet(statements_fts, 0, ?, ?, '…', 32) FROM statements_fts "
-        f"WHERE statements_fts MATCH ? AND rowid IN ({marks_in})",
+        f"SELECT rowid, snippet({table}, 0, ?, ?, '…', 32) FROM {table} "
+        f"WHERE {table} MATCH ? AND rowid IN ({marks_in})",
         [*marks, match, *ids],
     ).fetchall())
     rows = {r["id"]: r for r in store.db.execute(f"SELECT * FROM statements WHERE id IN ({marks_in})", ids)}

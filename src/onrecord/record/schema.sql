@@ -107,3 +107,20 @@ CREATE TRIGGER IF NOT EXISTS statements_fts_speaker AFTER UPDATE OF speaker ON s
     INSERT INTO statements_fts (statements_fts, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
     INSERT INTO statements_fts (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
 END;
+
+-- The same words unstemmed, for prefix queries: the stemmed index holds "immigr" for
+-- "immigration", so "immigra*" finds nothing there; here it finds every word that starts so.
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_words USING fts5 (
+    text, speaker_key, content = 'statements', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS statements_words_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_words (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_words_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_words (statements_words, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_words_speaker AFTER UPDATE OF speaker ON statements BEGIN
+    INSERT INTO statements_words (statements_words, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
+    INSERT INTO statements_words (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
+END;

@@ -32,8 +32,9 @@ from ..model import Article, ArticleExtraction, Statement
 from ..values import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
-SCHEMA_VERSION = "3"
-UPGRADABLE = frozenset({"2"})  # schema versions that opening for writing brings up to date (3 added indexes)
+SCHEMA_VERSION = "4"
+# Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word index).
+UPGRADABLE = frozenset({"2", "3"})
 DEFAULT_DB = "onrecord.db"
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
@@ -103,8 +104,12 @@ class Store:
         return row[0] if row else None
 
     def _upgrade(self) -> None:
-        """Bring an older store up to date: the schema script only adds what is missing."""
+        """Bring an older store up to date: the schema script only adds what is missing; a word index
+        it adds is filled from the statements already there."""
+        had_words = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_words'").fetchone()
         self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
+        if not had_words:
+            self.db.execute("INSERT INTO statements_words (statements_words) VALUES ('rebuild')")
         self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _check_schema(self) -> None:
