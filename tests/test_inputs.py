@@ -117,3 +117,13 @@ def test_html_article(tmp_path):
     assert isinstance(article, Article)
     assert "We are proud of the work" in article.text and "Copyright" not in article.text
     assert article.title == "Bridge to reopen" and article.date == "2022-06-01"
+
+
+def test_a_date_in_the_file_name_only_when_asked_and_only_without_a_date_of_its_own(tmp_path):
+    (tmp_path / "breitbart_2016-09-12_stealth.txt").write_text("No header here.", encoding="utf-8")
+    (tmp_path / "cnn_2016-10-01_x.txt").write_text("date 2016-10-03 Header wins.", encoding="utf-8")
+    (tmp_path / "note_2016-13-45.txt").write_text("Not a real date in the name.", encoding="utf-8")
+    named = {a.id: a.date for a in read([tmp_path], date_from_name=True, default_date="2000-01-01")}
+    assert named == {"breitbart_2016-09-12_stealth": "2016-09-12", "cnn_2016-10-01_x": "2016-10-03",
+                     "note_2016-13-45": "2000-01-01"}
+    assert {a.id: a.date for a in read([tmp_path])}["breitbart_2016-09-12_stealth"] is None

@@ -142,3 +142,18 @@ def test_exports_read_back_with_pyarrow_and_duckdb(store, tmp_path):
     assert occurrences.fetchall() == [(statements,)]
     usage = invoke("export", "--format", "parquet", "--db", str(store))
     assert usage.exit_code == 2 and "--out" in usage.stderr
+
+
+def test_undated_articles_are_warned_about_and_counted(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plain.txt").write_text("Ann Lee said that it rained all week.", encoding="utf-8")
+    (tmp_path / "in" / "post_2019-05-06_rain.txt").write_text("Ann Lee said that it rained again.", encoding="utf-8")
+    db = tmp_path / "record.db"
+    result = invoke("ingest", str(tmp_path / "in"), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "plain.txt: no date" in result.stderr and "2 undated" in result.stderr
+    named = invoke("ingest", str(tmp_path / "in"), "--db", str(tmp_path / "named.db"), "--date-from-name")
+    assert "1 undated" in named.stderr and "plain.txt: no date" in named.stderr
+    assert "post_2019-05-06_rain.txt: no date" not in named.stderr
+    with sqlite3.connect(tmp_path / "named.db") as con:
+        assert con.execute("SELECT date FROM articles WHERE id = 'post_2019-05-06_rain'").fetchone()[0] == "2019-05-06"

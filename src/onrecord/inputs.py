@@ -22,6 +22,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)")
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -70,9 +71,12 @@ def read_inputs(
     default_date: str | None = None,
     max_chars: int = MAX_CHARS,
     stdin: BinaryIO | None = None,
+    date_from_name: bool = False,
 ) -> Iterator[Article | Rejection | Ignored]:
-    """Every article in ``paths`` (files, directories, globs, or ``-`` for stdin)."""
-    reader = _Reader(default_date, max_chars)
+    """Every article in ``paths`` (files, directories, globs, or ``-`` for stdin). With
+    ``date_from_name``, a text or HTML file with no date of its own takes a YYYY-MM-DD date found
+    in its file name ("breitbart_2016-09-12_stealth.txt"), before ``default_date``."""
+    reader = _Reader(default_date, max_chars, date_from_name)
     for path in paths:
         if path == "-":
             if stdin is None:
@@ -96,9 +100,20 @@ def read_inputs(
 
 
 class _Reader:
-    def __init__(self, default_date: str | None, max_chars: int):
+    def __init__(self, default_date: str | None, max_chars: int, date_from_name: bool = False):
         self.default_date = default_date
         self.max_chars = max_chars
+        self.date_from_name = date_from_name
+
+    def _file_date(self, stem: str) -> str | None:
+        """The date for a file with none of its own: one in its name (if asked), else the default."""
+        if self.date_from_name:
+            for found in _NAME_DATE.findall(stem):
+                try:
+                    return parse_date(found)
+                except ValueError:
+                    continue  # "2016-13-45" is no date; another in the name may be
+        return self.default_date
 
     def read_directory(self, directory: Path) -> Iterator[Article | Rejection | Ignored]:
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
@@ -159,7 +174,7 @@ class _Reader:
     def _text_article(self, text: str, origin: str, stem: str) -> Article | Rejection:
         if not text.strip():
             return Rejection(origin, "empty file")
-        article_date, body_start = self.default_date, 0
+        article_date, body_start = self._file_date(stem), 0
         header = _DATE_HEADER.match(text)
         if header:
             try:
@@ -210,7 +225,7 @@ class _Reader:
         text = getattr(document, "text", None) if document is not None else None
         if not text or not text.strip():
             return Rejection(origin, "no article text found in the HTML")
-        article_date = self.default_date
+        article_date = self._file_date(stem)
         found_date = getattr(document, "date", None)
         if found_date:
             try:

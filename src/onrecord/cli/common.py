@@ -46,11 +46,14 @@ def date_option(name: str, help: str | None = None) -> Callable[[F], F]:
 
 
 def input_options(what: str) -> Callable[[F], F]:
-    """The options of a command that reads and extracts articles: --date, --jobs, --max-chars,
-    --all-attributions. ``what`` says what happens to statements ("output", "keep")."""
+    """The options of a command that reads and extracts articles: --date, --date-from-name, --jobs,
+    --max-chars, --all-attributions. ``what`` says what happens to statements ("output", "keep")."""
     def decorate(command: F) -> F:
         for option in reversed((
             date_option("--date", "Date for articles that carry none of their own."),
+            click.option("--date-from-name", is_flag=True,
+                         help="A file with no date of its own takes a YYYY-MM-DD date in its name "
+                              "(before --date)."),
             click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
                          help="Worker processes for parsing."),
             click.option("--max-chars", type=click.IntRange(1), default=MAX_CHARS, show_default=True,

@@ -19,8 +19,8 @@ from .output import FORMATS, make_writer
 @format_option(FORMATS)
 @input_options("output")
 def extract(
-    paths: tuple[str, ...], fmt: str | None, default_date: str | None, jobs: int, max_chars: int,
-    all_attributions: bool,
+    paths: tuple[str, ...], fmt: str | None, default_date: str | None, date_from_name: bool, jobs: int,
+    max_chars: int,    all_attributions: bool,
 ) -> None:
     """Extract who said what from articles.
 
@@ -35,7 +35,7 @@ def extract(
     nlp = load_nlp()
     writer = make_writer(fmt, sys.stdout, width=None if sys.stdout.isatty() else TABLE_WIDTH)
     show_progress = sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
-    items = read_inputs(paths, default_date=default_date, max_chars=max_chars)
+    items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
     articles = articles_reported(items, reporter, tally)
     with ArticleBar(show_progress, reporter.console, count_inputs(paths) if show_progress else None) as bar:
         for article, statements, error in extract_many(articles, n_process=jobs, nlp=nlp):

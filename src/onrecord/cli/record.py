@@ -28,8 +28,8 @@ from .common import (
 @input_options("keep")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Articles written per transaction.")
-def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int, batch_size: int, max_chars: int,
-           all_attributions: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_name: bool, jobs: int,
+           batch_size: int, max_chars: int, all_attributions: bool) -> None:
     """Extract statements from articles into the store.
 
     PATHS as for `extract`. Running it again adds only what is new or changed; a
@@ -42,7 +42,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, jobs: int,
     nlp = load_nlp()
     store = open_store(db, readonly=False)
     show = sys.stderr.isatty()
-    items = read_inputs(paths, default_date=default_date, max_chars=max_chars)
+    items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
     with ArticleBar(show, reporter.console, count_inputs(paths) if show else None, statements=True) as bar:
         progress = Progress(
             article_done=bar.advance,

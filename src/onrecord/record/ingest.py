@@ -17,6 +17,7 @@ from ..model import Article, ArticleExtraction, Extractor, reported
 from .store import Outcome, Store, text_hash
 
 DEFAULT_BATCH = 64
+UNDATED_WARNINGS = 10  # undated articles named one by one; the summary counts them all
 
 
 @dataclass
@@ -32,6 +33,7 @@ class IngestSummary:
     statements: int = 0
     speakers: int = 0
     seconds: float = 0.0
+    undated: int = 0  # articles read with no date: their statements are stored undated
     ignored: list[str] = field(default_factory=list)
 
     @property
@@ -49,6 +51,8 @@ class IngestSummary:
             f"{self.statements} statements stored",
             f"{self.speakers} speakers in the store",
         ]
+        if self.undated:
+            parts.append(f"{self.undated} undated (no date header, \"date\" field, --date or --date-from-name)")
         if self.ignored:
             parts.append(f"{len(self.ignored)} files ignored (not .txt, .jsonl or .html)")
         return "; ".join(parts)
@@ -109,8 +113,15 @@ def _articles(
         summary.rejected += 1
         progress.rejected(rejection)
 
-    return articles_only(items, rejected=rejected, ignored=lambda i: summary.ignored.append(i.origin),
-                         warning=progress.warning)
+    for article in articles_only(items, rejected=rejected, ignored=lambda i: summary.ignored.append(i.origin),
+                                 warning=progress.warning):
+        if article.date is None:
+            summary.undated += 1
+            if summary.undated <= UNDATED_WARNINGS:
+                last = summary.undated == UNDATED_WARNINGS
+                progress.warning(article.origin, "no date: its statements are stored undated"
+                                 + (" (more undated articles are only counted)" if last else ""))
+        yield article
 
 
 def _write(store: Store, batch: list[ArticleExtraction], summary: IngestSummary, progress: Progress) -> None:
