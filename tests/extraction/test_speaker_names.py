@@ -361,3 +361,22 @@ def test_the_letter_named_again_is_from_whoever_sent_it(nlp):
     )
     s = find(statements_of(text, nlp), "the law would break every encrypted service")
     assert s.speaker.name == "Open Rights Group"
+
+
+def test_a_name_with_a_person_noun_in_apposition_is_a_person_for_he(nlp):
+    text = (
+        "The paper interviewed Tibor Kecskemét, the government commissioner for defence.\n\n"
+        "Kecskemét said the deal was signed after long talks. "
+        'He noted, "the modernisation is not only about buying hardware but about know-how."\n'
+    )
+    s = find(statements_of(text, nlp), "the modernisation is not only about")
+    assert s.speaker.name == "Tibor Kecskemét"
+
+
+def test_a_surname_spelt_another_way_is_the_one_full_name_it_is_close_to(nlp):
+    text = (
+        "The group's spokesman, Yusuf Karimi, claimed the attack on Sunday.\n\n"
+        '"We will strike again," Karimy said. "Our targets will keep growing."\n'
+    )
+    s = find(statements_of(text, nlp), "We will strike again")
+    assert s.speaker.name == "Yusuf Karimi"

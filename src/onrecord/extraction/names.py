@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -37,6 +38,8 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
 _PRONOUN_WINDOW = 4  # sentences back a pronoun may reach
+_VARIANT_MIN_LETTERS = 5  # a surname this long may be spelt another way ("Sarea", "Saree")
+_VARIANT_SIMILARITY = 0.8  # difflib ratio: one letter changed in five
 _DOCUMENT_LOOKBACK = 400  # tokens back "the letter" may look for the letter named before
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _BODY_PRONOUN_WINDOW = 2  # sentences back "it" or "they" may reach for an organisation
@@ -277,6 +280,9 @@ class ArticleNames:
                 for other, k in self.kinds.items()
             ):
                 self.kinds[text] = "person"
+        for text, kind in list(self.kinds.items()):
+            if kind in {"organization", "place"} and " " not in text and self._spelling_variant(text):
+                self.kinds[text] = "person"  # "Saree" (read as a place) after "Yahya Sarea"
 
     def _unsure_words(self) -> set[str]:
         """One-word names with nothing but a capital letter for them, and that only where a sentence
@@ -414,6 +420,8 @@ class ArticleNames:
             if len(m.text.split()) > len(words) and self.kinds.get(m.text) == "person"
             and _contains_in_order(m.text.split(), words)
         ]
+        if not candidates and len(words) == 1:
+            return self._spelling_variant(text) or text
         earlier: dict[str, int] = {}
         for mention in candidates:
             if mention.start <= position:
@@ -432,6 +440,18 @@ class ArticleNames:
             if best is None or key[:3] > best[:3]:
                 best = key
         return best[3] if best else text
+
+    def _spelling_variant(self, word: str) -> str | None:
+        """"Saree said" where the article named "Yahya Sarea": a lone surname one letter or so off
+        the surname of exactly one full name in the article is that person (transliterations and
+        slips: "Wasif" for "Sally Wasef")."""
+        if len(word) < _VARIANT_MIN_LETTERS:
+            return None
+        full = {m.text for m in self.mentions if len(m.tokens) > 1 and self.kinds.get(m.text) == "person"}
+        close = {name for name in full
+                 if name.split()[-1][:1] == word[:1]
+                 and SequenceMatcher(None, name.split()[-1].lower(), word.lower()).ratio() >= _VARIANT_SIMILARITY}
+        return next(iter(close)) if len(close) == 1 else None
 
     def organisation_name(self, mention: NameMention) -> str:
         """The fullest form of a body's name in the article: an acronym spelt out ("CBCP" ->
@@ -862,6 +882,8 @@ def _kind_of_name(mention: NameMention) -> str:
     last = mention.tokens[-1]
     if last.dep_ == "appos" and normalise_word(last.head.text) in PERSON_NOUNS:
         return "person!"  # "a State Department spokesperson, Morgan Ortagus" (the recogniser: ORG)
+    if any(c.dep_ == "appos" and c.tag_ == "NN" and normalise_word(c.text) in PERSON_NOUNS for c in last.children):
+        return "person!"  # "Gáspár Maróth, the Hungarian Government commissioner" (the recogniser: ORG)
     if any(_is_model_number(w) for w in words):
         return "thing"  # "Volvo XC90", "Boeing 737": people's names hold no digits
     first = mention.tokens[0]
