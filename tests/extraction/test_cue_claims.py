@@ -46,3 +46,12 @@ def test_quote_led_by_cue_with_object_and_phrase(nlp):
     assert s.type == "direct" and s.speaker.name == "Monica Lane" and s.cue.text == "told"
     assert not [x for x in statements if "As of Tuesday" in x.text]
     assert all(x.cue is None or x.cue.text != "say" for x in statements)  # a cue inside a quote is quoted speech
+
+
+def test_a_named_speaker_in_an_adverbial_clause_takes_the_quote_from_the_clause_around_it(nlp):
+    text = ('Opposition members attacked the budget, with Karen Moyo of Harare calling the cuts "reckless" '
+            'and Peter Dube of Bulawayo calling the plan "a betrayal of every teacher in the country".\n')
+    statements = statements_of(text, nlp)
+    moyo = [s for s in statements if s.speaker.name == "Karen Moyo"]
+    dube = [s for s in statements if s.speaker.name == "Peter Dube"]
+    assert any('"reckless"' in s.text for s in moyo) and any("a betrayal of every teacher" in s.text for s in dube)

@@ -380,3 +380,9 @@ def test_a_surname_spelt_another_way_is_the_one_full_name_it_is_close_to(nlp):
     )
     s = find(statements_of(text, nlp), "We will strike again")
     assert s.speaker.name == "Yusuf Karimi"
+
+
+def test_words_of_a_script_without_capitals_are_never_a_speakers_name(nlp):
+    text = 'मैंने कहा कि यह सही नहीं है। He further stated, "We will report the players to the federation."\n'
+    for s in statements_of(text, nlp):
+        assert s.speaker.name is None or any(c.isupper() for c in s.speaker.name)

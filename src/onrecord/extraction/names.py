@@ -169,7 +169,7 @@ class ArticleNames:
         self._add_run(run)
 
     def _is_name_word(self, token: Token) -> bool:
-        if token.idx < self.body_start or token.lower_ in NOT_NAMES:
+        if token.idx < self.body_start or token.lower_ in NOT_NAMES or _caseless(token.text):
             return False
         entity = self._entity.get(token.i)
         proper_in_entity = entity is not None and entity.label_ in SPEAKER_ENTITIES and token.text[:1].isupper()
@@ -914,6 +914,12 @@ def _object_of_participle(name: Token, pronoun: Token) -> bool:
                 return False
             return pronoun.i < verb.left_edge.i or pronoun.i > verb.right_edge.i
     return False
+
+
+def _caseless(word: str) -> bool:
+    """Letters of a script without capitals (Persian, Hindi): the tagger's proper nouns in such a
+    passage of an English article are guesses, not names it can tell."""
+    return any(c.isalpha() for c in word) and not any(c.isupper() or c.islower() for c in word)
 
 
 def _is_model_number(word: str) -> bool:

@@ -34,7 +34,8 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing attributions", trailing_attributions.claim, "quotes, words inside quotes",
          "a quote opening its sentence, closed by ',?!', then 'noun phrase + verb'; takes that verb from the cues"),
     Rule("cue claims", cue_claims.claim_by_cues, "cues, quotes",
-         "the quotes inside each cue's clause (direct or mixed), else the clause itself (indirect)"),
+         "the quotes inside each cue's clause (direct or mixed), else the clause itself (indirect); of "
+         "nested clauses, a named speaker's adverbial clause ('with Steve Scalise calling it \"...\"') keeps its quotes"),
     Rule("signatures", signatures.claim_signed_quotes, "free quotes, paragraphs",
          "a quote followed by '― Name' at the end of its paragraph"),
     Rule("nearby cues", nearby_cues.claim, "free quotes, unused cues and spare verbs",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...lexicon import CUE_FORMS, NAMING_FORMS
 from ..context import ArticleContext, Cue, Draft
 from ..names import doc_text
 from ..quotes import Quote
@@ -22,9 +23,11 @@ def claim_by_candidates(ctx: ArticleContext) -> None:
 
 def _claim_clauses(ctx: ArticleContext, cues: list[Cue]) -> None:
     doc, quotes, claimed = ctx.doc, ctx.quotes, ctx.claimed
+    innermost = _innermost_cues(doc, cues, quotes)
     for cue in cues:
         start, end = doc[cue.content[0]].idx, token_end(doc[cue.content[-1]])
-        inside = [i for i, q in enumerate(quotes) if q.open_mark < end and q.outer_end > start and i not in claimed]
+        inside = [i for i, q in enumerate(quotes) if q.open_mark < end and q.outer_end > start and i not in claimed
+                  and innermost.get(i, cue) is cue]
         leading = _quote_led_by_cue(doc, cue, quotes, claimed)
         if leading is not None and not inside:
             inside, cue.content = [leading], []
@@ -47,6 +50,34 @@ def _claim_clauses(ctx: ArticleContext, cues: list[Cue]) -> None:
             draft = Draft("mixed", token_spans(doc, sorted(covered)), cue, base_confidence=0.9)
         draft.quotes = [quotes[i] for i in inside]
         ctx.claim(draft, inside)
+
+
+def _innermost_cues(doc: Doc, cues: list[Cue], quotes: list[Quote]) -> dict[int, Cue]:
+    """For each quote, the cue whose clause holds it; of two nested clauses, the inner one's when it is
+    an adverbial clause whose verb speaks or names, with a name for subject: 'Republicans criticized the inquiry, with Steve
+    Scalise calling it "Soviet-style"' gives the quote to "calling", not to "criticized"."""
+    found: dict[int, tuple[int, Cue]] = {}
+    for cue in cues:
+        if not cue.content:
+            continue
+        start, end = doc[cue.content[0]].idx, token_end(doc[cue.content[-1]])
+        for i, quote in enumerate(quotes):
+            if not (quote.open_mark < end and quote.outer_end > start):
+                continue
+            if i not in found or (end - start < found[i][0] and _named_speech(cue)):
+                found[i] = (end - start, cue)
+    return {i: cue for i, (_, cue) in found.items()}
+
+
+def _named_speech(cue: Cue) -> bool:
+    """A speech or naming verb in an adverbial clause with a named subject of its own ('with Steve
+    Scalise calling ...', 'while ALDI called it ...'): someone else speaks inside the clause."""
+    verb = cue.verb
+    if verb is None or verb.dep_ not in {"advcl", "pcomp"}:
+        return False
+    speaks = verb.lower_ in CUE_FORMS or verb.lower_ in NAMING_FORMS
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return speaks and subject is not None and subject.tag_ in {"NNP", "NNPS"}
 
 
 def _leading_that(doc: Doc, content: list[int], quote: Quote) -> Token | None:
