@@ -49,3 +49,11 @@ def test_a_word_or_two_a_speaker_applies_to_something_is_their_statement(nlp):
     statements = statements_of(text, nlp)
     assert find(statements, "cargo plane").speaker.name == "Boeing"
     assert not [s for s in statements if s.type == "direct" and "software" in s.text]
+
+
+def test_a_verb_right_after_a_name_brings_a_quote_the_parser_lost(nlp):
+    # Two sentences of a Wikinews article (CC BY 2.5, https://en.wikinews.org, July 2020): the parser
+    # hangs "called" under the quoted word, so no verb stands above the quote
+    text = 'Stone had been found guilty of several crimes. Trump called Stone\'s 40 month sentence "unjust."\n'
+    s = find(statements_of(text, nlp), "unjust")
+    assert s.speaker.mention.text == "Trump" and s.cue.text == "called"

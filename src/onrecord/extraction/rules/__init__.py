@@ -48,7 +48,8 @@ RULES: tuple[Rule, ...] = (
     Rule("interrupted quotes", interrupted_quotes.join_halves, "claims, quotes",
          "the other half of a quote interrupted by its holder's own attribution"),
     Rule("any quotation", any_quote.claim, "free quotes, the parse",
-         "a quote of three words or more that is no name or title, for its sentence's main verb and subject"),
+         "a quote of three words or more that is no name or title, for its sentence's main verb and subject "
+         "(or, where the parse lost the sentence, a speech or naming verb right after a name before it)"),
     Rule("speakers", resolve.resolve_speakers, "every statement's cue source, names",
          "nothing: resolves each statement's speaker, in text order"),
     Rule("running speaker", running_speaker.claim, "free quotes, resolved statements",

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...lexicon import CUE_FORMS, NAMING_FORMS
+from ...lexicon import CUE_FORMS, NAMING_FORMS, STANCE_FORMS
 from ...model import Speaker
 from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue, Draft
+from ..names import SPEAKER_KINDS
 from ..quotes import Quote
 from ..repairs import subject_of
 from ..syntax import NOMINAL_TAGS, cue_phrase, token_index_at
+
+_VERB_AFTER_NAME_REACH = 12  # tokens back from a quote its verb may stand
 
 
 def claim(ctx: ArticleContext) -> None:
     for i, quote in ctx.free_quotes():
         if quote.is_name_like(ctx.text):
             continue
-        cue = _sentence_cue(ctx, quote)
+        cue = _sentence_cue(ctx, quote) or _verb_after_name(ctx, quote)
         if quote.words(ctx.text) < MIN_QUOTE_WORDS and not (cue is not None and _characterises(ctx, cue, quote)):
             continue
         if cue is not None and (held := _statement_of_verb(ctx, cue.verb, quote)) is not None:
@@ -44,6 +47,26 @@ def _sentence_cue(ctx: ArticleContext, quote: Quote) -> Cue | None:
         source = subject_of(token)
         if source is not None and not ctx.in_quote[source.i] and source.tag_ in NOMINAL_TAGS:
             return Cue(cue_phrase(token), source, [], token)
+    return None
+
+
+def _verb_after_name(ctx: ArticleContext, quote: Quote) -> Cue | None:
+    """'Trump called Stone's sentence "unjust."', 'Trump lauded Cain as a "powerful voice"': where
+    the parser lost the sentence to the quote marks (it hung "called" under "unjust"), a speech,
+    naming or judging verb right after a name, a few words before the quote in its sentence."""
+    first = ctx.doc[token_index_at(ctx.doc, quote.open_mark + 1)]
+    start = first.sent.start
+    for token in reversed(ctx.doc[max(start, first.i - _VERB_AFTER_NAME_REACH):first.i]):
+        if ctx.in_quote[token.i] and token.i < first.i - 1:
+            return None  # another quote between: it is not this one's verb
+        if token.lower_ in CUE_FORMS or token.lower_ in NAMING_FORMS or token.lower_ in STANCE_FORMS:
+            before = token.nbor(-1) if token.i > start else None
+            if before is None:
+                return None
+            mention = ctx.names.name_at(before)
+            if mention is not None and mention.tokens[-1].i == before.i and ctx.names.kinds.get(mention.text) in SPEAKER_KINDS:
+                return Cue([token], before, [], token)
+            return None
     return None
 
 
