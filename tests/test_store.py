@@ -329,3 +329,13 @@ def test_progress_is_reported_once_per_article_and_rejection(tmp_path, nlp):
             ingest(read_inputs([str(folder)]), store, extractor(nlp=nlp),
                    progress=Progress(article_done=done.append, rejected=rejected.append))
     assert done == [2, 1, 0, 0] and len(rejected) == 2 and "bad.jsonl:1" in str(rejected[0])
+
+
+def test_a_prefix_snippet_marks_the_words_the_prefix_starts_accents_and_case_folded():
+    from onrecord.record.read import prefix_snippet
+
+    text = "The Président said the presidential race was about the press. " + "More words here. " * 20
+    snippet = prefix_snippet(text, '"presi"* "race"', ("<b>", "</b>"))
+    assert snippet.startswith("The <b>Président</b> said the <b>presidential</b> <b>race</b> was about the press")
+    assert snippet.endswith("…") and len(snippet.split()) <= 34
+    assert prefix_snippet("Nothing matches here.", '"zzz"*', ("<b>", "</b>")) == "Nothing matches here."
