@@ -339,3 +339,15 @@ def test_a_prefix_snippet_marks_the_words_the_prefix_starts_accents_and_case_fol
     assert snippet.startswith("The <b>Président</b> said the <b>presidential</b> <b>race</b> was about the press")
     assert snippet.endswith("…") and len(snippet.split()) <= 34
     assert prefix_snippet("Nothing matches here.", '"zzz"*', ("<b>", "</b>")) == "Nothing matches here."
+
+
+def test_pronouns_are_counted_apart_from_the_names_a_speaker_goes_by(tmp_path, nlp):
+    corpus = {"p1": 'date 2023-05-01\nMayor Rosa Lind said the bridge would reopen in June.\n\n'
+                    '"We are not going to wait any longer," she said on Tuesday.\n'}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        profile = speaker_profile(store, "Rosa Lind")
+    assert profile is not None
+    assert "she" not in {a["alias"].lower() for a in profile["aliases"]}
+    assert {"pronoun": "she", "count": 1} in profile["pronouns"]

@@ -184,6 +184,8 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
     if profile["also_matching"]:
         out.print(f"also matching {name!r}: {', '.join(profile['also_matching'])}")
     out.print("aliases: " + ", ".join(f"{a['alias']} ({a['count']})" for a in profile["aliases"]), markup=False)
+    if profile["pronouns"]:
+        out.print("by pronoun: " + ", ".join(f"{p['pronoun']} ({p['count']})" for p in profile["pronouns"]), markup=False)
     out.print("roles: " + (", ".join(
         f"{r['role']} ({_date_range(r['first_date'], r['last_date'])})" for r in profile["roles"]) or "none seen"),
         markup=False)

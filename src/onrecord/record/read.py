@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Any
 
-from ..lexicon import STOP_WORDS
+from ..lexicon import PRONOUNS, STOP_WORDS
 from ..values import parse_date
 
 from .speakers import name_words, slugify
@@ -308,11 +308,17 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         return None
     slug = ids[0]
     speaker = _speaker_row(store, slug)
-    aliases = store.db.execute(
+    mentions = store.db.execute(
         "SELECT mention AS alias, count(*) AS count FROM statements WHERE speaker = ? AND mention IS NOT NULL "
-        "GROUP BY mention ORDER BY count DESC, mention LIMIT 50",
+        "GROUP BY mention ORDER BY count DESC, mention",
         (slug,),
     ).fetchall()
+    # the ways articles name them; pronouns are counted apart ("she" is nobody's alias)
+    aliases = [dict(r) for r in mentions if r["alias"].lower() not in PRONOUNS][:50]
+    pronouns: dict[str, int] = {}
+    for row in mentions:
+        if row["alias"].lower() in PRONOUNS:
+            pronouns[row["alias"].lower()] = pronouns.get(row["alias"].lower(), 0) + row["count"]
     names = [r[0] for r in store.db.execute("SELECT name FROM names WHERE speaker = ? ORDER BY name", (slug,))]
     roles = store.db.execute(
         f"SELECT role, count(*) AS count, min(date) AS first_date, max(date) AS last_date FROM roles "
@@ -334,7 +340,8 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "first_date": speaker["first_date"],
         "last_date": speaker["last_date"],
         "names": names,
-        "aliases": [dict(r) for r in aliases],
+        "aliases": aliases,
+        "pronouns": [{"pronoun": p, "count": c} for p, c in sorted(pronouns.items(), key=lambda item: -item[1])],
         "roles": [dict(r) for r in roles],
         "months": [{"month": m, "count": c} for m, c in months.items()],
         "latest": [statement_record(store, r) for r in rows],
