@@ -351,3 +351,18 @@ def test_pronouns_are_counted_apart_from_the_names_a_speaker_goes_by(tmp_path, n
     assert profile is not None
     assert "she" not in {a["alias"].lower() for a in profile["aliases"]}
     assert {"pronoun": "she", "count": 1} in profile["pronouns"]
+
+
+def test_an_unnamed_speaker_is_shown_by_the_articles_description(tmp_path, nlp):
+    from onrecord.record.read import speaker_label
+
+    corpus = {"u1": "date 2023-06-01\nA federal judge said the order was unlawful and must be lifted at once.\n\n"
+                    "He said the agency had ignored the court.\n"}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        judge = search(store, "unlawful").results[0]["speaker"]
+        pronoun = search(store, "ignored").results[0]["speaker"]
+    assert judge["name"] is None and judge["description"] == "A federal judge"
+    assert speaker_label(judge) == "A federal judge (unnamed)"
+    assert pronoun["description"] is None and speaker_label(pronoun) == "unknown speaker"

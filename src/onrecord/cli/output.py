@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Article, Statement
+from ..record.read import speaker_label, unnamed_description
 
 FORMATS = ("jsonl", "json", "table")
 
@@ -93,11 +94,8 @@ def make_writer(fmt: str, stream: IO[str], width: int | None = None) -> Writer:
 
 def _speaker_label(statement: Statement) -> str:
     speaker = statement.speaker
-    if speaker.name:
-        return speaker.name
-    if speaker.mention:
-        return f"? ({speaker.mention.text})"
-    return "?"
+    return speaker_label({"name": speaker.name,
+                          "description": unnamed_description(speaker.mention.text if speaker.mention else None)})
 
 
 def _short(text: str, limit: int) -> str:

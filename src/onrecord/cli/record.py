@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..inputs import Rejection, read_inputs
+from ..record.read import speaker_label
 from ..record.store import StoreError
 from .common import (
     EXIT_REJECTED, ArticleBar, Reporter, console, count_inputs, date_option, db_option, emit_rows, format_option,
@@ -97,7 +98,8 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
         _search_table(found.results, found.total, offset)
     else:
         rows = [_plain_snippet(r) for r in found.results]
-        emit_rows(rows, fmt, ["date", "speaker", "type", "text", "snippet", "article", "id", "quote"], _flat_statement)
+        emit_rows(rows, fmt, ["date", "speaker", "speaker_description", "type", "text", "snippet", "article", "id", "quote"],
+                  _flat_statement)
     Reporter().info(f"{found.total} statement{'s' if found.total != 1 else ''} match" + (f", showing {len(found.results)}" if found.total > len(found.results) else ""))
 
 
@@ -119,7 +121,8 @@ def _highlighted(snippet: str) -> Text:
 
 def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
     return {
-        "date": record["date"], "speaker": record["speaker"]["name"], "type": record["type"],
+        "date": record["date"], "speaker": record["speaker"]["name"],
+        "speaker_description": record["speaker"].get("description"), "type": record["type"],
         "text": record["content"]["text"], "snippet": record.get("snippet"), "article": record["article"],
         "id": record["id"], "quote": record["quote"],
     }
@@ -134,7 +137,7 @@ def _search_table(results: list[dict[str, Any]], total: int, offset: int) -> Non
     table.add_column("article", style="dim", max_width=24, overflow="ellipsis", no_wrap=True)
     for record in results:
         text = _highlighted(record.get("snippet") or record["content"]["text"])
-        table.add_row(record["date"] or "", record["speaker"]["name"] or "—", record["type"], text, record["article"])
+        table.add_row(record["date"] or "", speaker_label(record["speaker"]), record["type"], text, record["article"])
     console().print(table)
 
 

@@ -248,6 +248,7 @@ def statement_record(store: Store, row: sqlite3.Row) -> dict[str, Any]:
             "name": speaker["name"] if speaker else row["name"],
             "kind": speaker["kind"] if speaker else row["kind"],
             "id": row["speaker"],
+            "description": unnamed_description(row["mention"]) if not (speaker or row["name"]) else None,
         },
         "confidence": row["confidence"],
         "speech": bool(row["speech"]),
@@ -256,6 +257,22 @@ def statement_record(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     if "snippet" in row.keys() and row["snippet"] is not None:
         record["snippet"] = row["snippet"]
     return record
+
+
+def unnamed_description(mention: str | None) -> str | None:
+    """How the article describes a speaker it does not name ("a U.S. District Court judge",
+    "officials"); a bare pronoun describes nobody."""
+    if not mention or mention.lower() in PRONOUNS:
+        return None
+    return mention
+
+
+def speaker_label(speaker: dict[str, Any]) -> str:
+    """A statement's speaker in words: the name, or how the article describes one it does not
+    name ("a U.S. District Court judge (unnamed)"), or "unknown speaker"."""
+    if speaker.get("name"):
+        return str(speaker["name"])
+    return f"{speaker['description']} (unnamed)" if speaker.get("description") else "unknown speaker"
 
 
 def _speaker_row(store: Store, slug: str | None) -> sqlite3.Row | None:

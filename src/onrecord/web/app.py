@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..record.read import (
-    MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_page, speakers,
+    MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
 )
 from ..record.store import Store, StoreError
 from .charts import Bar, bar_chart
@@ -122,6 +122,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     templates = Jinja2Templates(directory=str(files("onrecord.web") / "templates"))
     templates.env.filters["snippet"] = _snippet_html
     templates.env.filters["web_url"] = _web_url
+    templates.env.filters["speaker_label"] = speaker_label
     templates.env.globals["version"] = __version__
     app.mount("/static", StaticFiles(directory=str(files("onrecord.web") / "static")), name="static")
     write_lock = threading.Lock()
