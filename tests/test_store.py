@@ -219,6 +219,9 @@ def test_search_words_phrases_operators_filters_and_paging(tmp_path, nlp):
         assert "<b>congestion</b>" in hit["snippet"] and hit["speaker"]["id"] == "sadiq-khan"
         assert {r["article"] for r in search(store, speaker="Sadiq Khan", limit=10).results} == {"a1", "a2", "a3", "a4"}
         assert search(store, speaker="Khan").total == 5  # both Khans: every speaker whose name holds the word
+        assert [s["id"] for s in search(store, speaker="Khan").speakers] == ["sadiq-khan", "imran-khan"]  # which ones
+        assert search(store, "buses", speaker="Sadiq Khan").speakers == [{"id": "sadiq-khan", "name": "Sadiq Khan", "statements": 4}]
+        assert search(store, speaker="Nobody Known").speakers == [] and search(store, "buses").speakers is None
         assert search(store, speaker="sadiq-khan", since="2023-10-06").total == 2
         assert search(store, speaker="Sadiq Khan", until="2023-10-04", type="direct").total == 0
         assert search(store, speaker="Sadiq Khan", until="2023-10-04", type="indirect").total == 1

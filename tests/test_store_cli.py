@@ -104,6 +104,8 @@ def test_search_filters_and_formats(store):
     assert f"{len(table)} statements match" in dated.stderr or "match" in dated.stderr
     missing = invoke("search", "said", "--db", str(store.parent / "nope.db"))
     assert missing.exit_code == 1 and "no such store" in missing.stderr
+    nobody = invoke("search", "said", "--speaker", "Zzyzx Qwerty", "--db", str(store))
+    assert nobody.exit_code == 0 and "no speaker matches 'Zzyzx Qwerty'" in nobody.stderr
 
 
 def test_speakers_and_speaker(store):

@@ -197,3 +197,11 @@ def test_the_app_reads_while_an_ingest_writes(tmp_path, nlp, seed_path):
         assert writer.wait() == 0, writer.stderr.read()
         assert answers and set(answers) == {200}
         assert http.get("/api/articles/wikinews-2fd2931ab1").status_code == 200  # what the ingest wrote shows
+
+
+def test_a_speaker_filter_says_whom_it_matched(client):
+    nobody = client.get("/search", params={"q": "ceasefire", "speaker": "Zzyzx Qwerty"})
+    assert nobody.status_code == 200 and "No speaker matches “Zzyzx Qwerty”" in nobody.text
+    assert client.get("/api/search", params={"speaker": "Zzyzx Qwerty"}).json()["speakers"] == []
+    khan = client.get("/api/search", params={"q": "ceasefire", "speaker": "Sadiq Khan"}).json()
+    assert [s["id"] for s in khan["speakers"]] == ["sadiq-khan"] and khan["total"] >= 1

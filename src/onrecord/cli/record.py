@@ -93,6 +93,14 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
                                limit=limit, offset=offset, marks=(_OPEN, _CLOSE))
         except QueryError as error:
             raise click.UsageError(str(error)) from None
+    reporter = Reporter()
+    if found.speakers == []:
+        reporter.info(f"no speaker matches {speaker!r} (`onrecord speakers` lists them)")
+    elif found.speakers is not None and len(found.speakers) > 1:
+        choices = ", ".join(f"{s['id']} ({s['statements']:,})" for s in found.speakers[:10])
+        more = f" and {len(found.speakers) - 10} more" if len(found.speakers) > 10 else ""
+        reporter.info(f"{speaker!r} matches {len(found.speakers)} speakers, all searched: {choices}{more}; "
+                      "give an id to --speaker to pick one")
     fmt = pick_format(fmt)
     if fmt == "table":
         _search_table(found.results, found.total, offset)
@@ -100,7 +108,8 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
         rows = [_plain_snippet(r) for r in found.results]
         emit_rows(rows, fmt, ["date", "speaker", "speaker_description", "type", "text", "snippet", "article", "id", "quote"],
                   _flat_statement)
-    Reporter().info(f"{found.total} statement{'s' if found.total != 1 else ''} match" + (f", showing {len(found.results)}" if found.total > len(found.results) else ""))
+    showing = f", showing {len(found.results)}" if found.total > len(found.results) else ""
+    reporter.info(f"{found.total:,} statement{'s' if found.total != 1 else ''} match{showing}")
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # around matched words in snippets; no article text holds them

@@ -6,6 +6,7 @@ come back as in the statement JSONL, plus the ids of their speaker, article and 
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -43,6 +44,8 @@ class SearchResult:
     total: int
     results: list[dict[str, Any]]
     ranked_among: int | None = None  # set when only the newest matches were ranked (a very common word)
+    # with a speaker filter: every speaker the name given matched (several: "Trump"), none if nobody
+    speakers: list[dict[str, Any]] | None = None
 
 
 def fts_query(text: str) -> str:
@@ -118,17 +121,26 @@ def search(
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
     speakers = find_speakers(store, speaker) if speaker else None
+    matched = _speaker_choices(store, speakers) if speakers is not None else None
     if speakers == []:
-        return SearchResult(0, [])
+        return SearchResult(0, [], speakers=[])
     if text and text.strip():
-        return _full_text(store, text, speakers, _filters(None, since, until, type), limit, offset, marks)
+        found = _full_text(store, text, speakers, _filters(None, since, until, type), limit, offset, marks)
+        return dataclasses.replace(found, speakers=matched)
     where, params = _filters(speakers, since, until, type)
     rows = store.db.execute(
         f"SELECT s.* FROM statements s WHERE 1 = 1{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     total = store.db.execute(f"SELECT count(*) FROM statements s WHERE 1 = 1{where}", params).fetchone()[0]
-    return SearchResult(total, [statement_record(store, row) for row in rows])
+    return SearchResult(total, [statement_record(store, row) for row in rows], speakers=matched)
+
+
+def _speaker_choices(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The speakers a name matched, most quoted first: what the user may narrow the search to."""
+    rows = [_speaker_row(store, slug) for slug in ids]
+    found = [{"id": r["id"], "name": r["name"], "statements": r["statements"]} for r in rows if r is not None]
+    return sorted(found, key=lambda s: (-s["statements"], s["id"]))
 
 
 def _full_text(

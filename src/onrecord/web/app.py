@@ -88,7 +88,16 @@ class SearchParams:
         answer = {"total": found.total, "results": found.results, "page": self.page, "per_page": self.per_page}
         if found.ranked_among:
             answer["ranked_among"] = found.ranked_among
+        if found.speakers is not None:
+            answer["speakers"] = found.speakers  # who the speaker field matched: none, one, or several to pick from
         return answer
+
+    def with_speaker(self, speaker_id: str) -> str:
+        """This search narrowed to one speaker, as a query string."""
+        from urllib.parse import urlencode
+
+        fields = {"q": self.q, "speaker": speaker_id, "since": self.since, "until": self.until, "type": self.type}
+        return urlencode({k: v for k, v in fields.items() if v})
 
     def query_string(self, page: int) -> str:
         from urllib.parse import urlencode
