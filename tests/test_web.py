@@ -205,3 +205,23 @@ def test_a_speaker_filter_says_whom_it_matched(client):
     assert client.get("/api/search", params={"speaker": "Zzyzx Qwerty"}).json()["speakers"] == []
     khan = client.get("/api/search", params={"q": "ceasefire", "speaker": "Sadiq Khan"}).json()
     assert [s["id"] for s in khan["speakers"]] == ["sadiq-khan"] and khan["total"] >= 1
+
+
+def test_a_statement_has_a_permalink_that_never_shows_reported_speech_as_a_quote(client):
+    results = client.get("/api/search", params={"q": "ceasefire", "per_page": 50}).json()["results"]
+    assert results
+    for kind in ("indirect", "direct"):
+        chosen = next((r for r in results if r["type"] == kind), None)
+        if chosen is None:
+            continue
+        api = client.get(f"/api/statements/{chosen['id']}").json()
+        assert api["id"] == chosen["id"] and api["reported_speech"] == (kind == "indirect")
+        assert api["content"]["text"] in api["cite"] and api["cite"].startswith(chosen["speaker"]["name"] or "")
+        html = client.get(f"/statements/{chosen['id']}").text
+        if kind == "indirect":
+            assert "Reported speech" in html and "not a quotation" in html and 'class="big"' not in html
+            assert api["quote"] is None
+        else:
+            assert "Quoted words" in html and 'class="big"' in html
+    assert client.get("/statements/99999999").status_code == 404
+    assert client.get("/api/statements/0").status_code in (400, 422)

@@ -442,12 +442,32 @@ def quote_view(store: Store, quote_id: int) -> dict[str, Any] | None:
         "speaker": {"id": row["speaker"], "name": row["speaker_name"]},
         "first_date": min(dates) if dates else None,
         "count": len(occurrences),
+        "articles": len({o["article_id"] for o in occurrences}),  # two occurrences in one article are one report
         "occurrences": [
             {"statement": o["id"], "article": o["article_id"], "date": o["date"], "type": o["type"], "text": o["text"],
              "spans": json.loads(o["spans"]), "title": o["title"], "url": o["url"], "source": o["source"]}
             for o in occurrences
         ],
     }
+
+
+def statement_view(store: Store, statement_id: int) -> dict[str, Any] | None:
+    """One statement with its article, and what it takes to cite it. An indirect statement is
+    reported speech, the article's words for what was said: it is never shown as a quote."""
+    row = store.db.execute("SELECT *, NULL AS snippet FROM statements WHERE id = ?", (statement_id,)).fetchone()
+    if row is None:
+        return None
+    record = statement_record(store, row)
+    article = store.db.execute("SELECT title, url, source, date FROM articles WHERE id = ?",
+                               (row["article_id"],)).fetchone()
+    record["article_title"], record["article_url"], record["article_source"] = article["title"], article["url"], article["source"]
+    record["reported_speech"] = row["type"] == "indirect"
+    if row["type"] == "indirect":
+        record["quote"] = None  # paraphrase, not quoted words
+    words = record["content"]["text"] if row["type"] != "indirect" else f"(reported speech) {record['content']['text']}"
+    where = ", ".join(part for part in (article["title"] or row["article_id"], article["source"], row["date"] or "undated") if part)
+    record["cite"] = f"{speaker_label(record['speaker'])}: {words} ({where}{', ' + article['url'] if article['url'] else ''})"
+    return record
 
 
 def speaker_page(store: Store, speaker_id: str, *, latest: int = 20) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..record.read import (
     MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
+    statement_view,
 )
 from ..record.store import Store, StoreError
 from .charts import Bar, bar_chart
@@ -45,6 +46,7 @@ _OPEN, _CLOSE = "\x02", "\x03"  # around matched words in snippets
 _DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 # SQLite integers are 64-bit: a longer id is a request for nothing, not a server error.
 QuoteId = Annotated[int, PathPart(ge=1, le=2**63 - 1)]
+StatementId = Annotated[int, PathPart(ge=1, le=2**63 - 1)]
 _TYPE = r"^(direct|mixed|indirect)?$"
 _CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -182,6 +184,11 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     def quote_html(request: Request, quote_id: QuoteId, store: StoreDep):
         return page(request, "quote.html", quote=_found(quote_view(store, quote_id), f"no quote {quote_id}"))
 
+    @app.get("/statements/{statement_id}", response_class=HTMLResponse, include_in_schema=False)
+    def statement_html(request: Request, statement_id: StatementId, store: StoreDep):
+        found = _found(statement_view(store, statement_id), f"no statement {statement_id}")
+        return page(request, "statement.html", statement=found)
+
     # -- JSON --------------------------------------------------------------------------
     @app.get("/api/search", summary="Search statements")
     def api_search(store: StoreDep, params: Annotated[SearchParams, Depends()]) -> dict[str, Any]:
@@ -204,6 +211,12 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     @app.get("/api/articles/{article_id:path}", summary="One article with its statements")
     def api_article(article_id: str, store: StoreDep) -> dict[str, Any]:
         return _found(article_view(store, article_id), f"no article {article_id!r}")
+
+    @app.get("/api/statements/{statement_id}", summary="One statement, its article and a citation")
+    def api_statement(statement_id: StatementId, store: StoreDep) -> dict[str, Any]:
+        """A statement as in the search results, with `reported_speech` (true for an indirect one: the
+        article's words, not a quote), the article's title, URL and source, and `cite`."""
+        return _found(statement_view(store, statement_id), f"no statement {statement_id}")
 
     @app.get("/api/quotes/{quote_id}", summary="One merged quote with its occurrences")
     def api_quote(quote_id: QuoteId, store: StoreDep) -> dict[str, Any]:
