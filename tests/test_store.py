@@ -369,3 +369,16 @@ def test_an_unnamed_speaker_is_shown_by_the_articles_description(tmp_path, nlp):
     assert judge["name"] is None and judge["description"] == "A federal judge"
     assert speaker_label(judge) == "A federal judge (unnamed)"
     assert pronoun["description"] is None and speaker_label(pronoun) == "unknown speaker"
+
+
+def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tmp_path, nlp):
+    corpus = {"d1": "date 2023-03-01\nMayor Rosa Lind said the bridge would reopen in June.\n",
+              "d2": "Mayor Rosa Lind said the tunnel would close for a month.\n"}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        profile = speaker_profile(store, "Rosa Lind")
+        ranged = search(store, speaker="Rosa Lind", since="2000-01-01")
+    assert profile is not None and profile["statements"] == 2 and profile["undated"] == 1
+    assert profile["first_date"] == profile["last_date"] == "2023-03-01"
+    assert ranged.total == 1  # a date range never holds an undated statement

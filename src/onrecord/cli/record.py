@@ -192,7 +192,8 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
         return
     out = console()
     out.print(f"[bold]{profile['name']}[/] ({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
-                  f"{profile['statements']} statements, {_date_range(profile['first_date'], profile['last_date'])}")
+                  f"{profile['statements']:,} statements, {_date_range(profile['first_date'], profile['last_date'])}"
+                  + (f" ({profile['undated']:,} undated, outside that range)" if profile["undated"] and profile["first_date"] else ""))
     if profile["also_matching"]:
         out.print(f"also matching {name!r}: {', '.join(profile['also_matching'])}")
     out.print("aliases: " + ", ".join(f"{a['alias']} ({a['count']})" for a in profile["aliases"]), markup=False)

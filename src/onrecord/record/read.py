@@ -348,6 +348,7 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
     for row in mentions:
         if row["alias"].lower() in PRONOUNS:
             pronouns[row["alias"].lower()] = pronouns.get(row["alias"].lower(), 0) + row["count"]
+    undated = store.db.execute("SELECT count(*) FROM statements WHERE speaker = ? AND date IS NULL", (slug,)).fetchone()[0]
     names = [r[0] for r in store.db.execute("SELECT name FROM names WHERE speaker = ? ORDER BY name", (slug,))]
     roles = store.db.execute(
         f"SELECT role, count(*) AS count, min(date) AS first_date, max(date) AS last_date FROM roles "
@@ -366,6 +367,7 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "name": speaker["name"],
         "kind": speaker["kind"],
         "statements": speaker["statements"],
+        "undated": undated,  # statements from undated articles: outside every date range and chart
         "first_date": speaker["first_date"],
         "last_date": speaker["last_date"],
         "names": names,
