@@ -382,3 +382,39 @@ def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tm
     assert profile is not None and profile["statements"] == 2 and profile["undated"] == 1
     assert profile["first_date"] == profile["last_date"] == "2023-03-01"
     assert ranged.total == 1  # a date range never holds an undated statement
+
+
+@pytest.mark.parametrize("names,joined,apart", [
+    (["Donald Trump", "Donald J. Trump", "Donald Trump Jr.", "Eric Trump"],
+     [("Donald Trump", "Donald J. Trump")], [("Donald Trump", "Donald Trump Jr."), ("Donald Trump", "Eric Trump")]),
+    (["Joe Biden", "Joseph R. Biden Jr.", "Hunter Biden"],
+     [("Joe Biden", "Joseph R. Biden Jr.")], [("Joe Biden", "Hunter Biden")]),
+    (["Ted Cruz", "Rafael Edward Cruz"], [("Ted Cruz", "Rafael Edward Cruz")], []),
+    (["Hillary Clinton", "Hillary Rodham Clinton", "Bill Clinton"],
+     [("Hillary Clinton", "Hillary Rodham Clinton")], [("Hillary Clinton", "Bill Clinton")]),
+    (["Sadiq Khan", "Imran Khan", "Khan"], [], [("Sadiq Khan", "Imran Khan"), ("Khan", "Sadiq Khan")]),
+    (["David Turpin", "Louise Turpin"], [], [("David Turpin", "Louise Turpin")]),
+])
+def test_name_variants_of_one_person_join_and_different_people_never_do(names, joined, apart):
+    from onrecord.record.speakers import NameIndex
+
+    index = NameIndex()
+    for name in names:
+        index.add(name, "person")
+    speaker = {name: index.speaker_of(name)[0] for name in names}
+    for a, b in joined:
+        assert speaker[a] == speaker[b], (a, b)
+    for a, b in apart:
+        assert speaker[a] != speaker[b], (a, b)
+
+
+def test_a_nickname_and_a_full_name_are_one_speaker_across_articles_in_either_order(tmp_path, nlp):
+    corpus = {"b1": "date 2020-01-02\nJoe Biden said the plan would cost less than expected.\n",
+              "b2": "date 2020-01-03\nJoseph R. Biden Jr. said that the vote would be close.\n",
+              "b3": "date 2020-01-04\nDonald Trump said the economy was strong. Donald Trump Jr. said that the rally was full.\n"}
+    for order in (["b1", "b2", "b3"], ["b3", "b2", "b1"]):
+        db = tmp_path / f"record-{order[0]}.db"
+        for name in order:
+            ingest_paths(db, write_corpus(tmp_path / f"in-{order[0]}-{name}", {name: corpus[name]}), nlp=nlp)
+        assert speaker_of(db, "b1") == speaker_of(db, "b2") == {"joseph-r-biden-jr"}
+        assert len(speaker_of(db, "b3")) == 2  # father and son stay apart

@@ -101,6 +101,8 @@ def is_speech_cue(cue: str) -> bool:
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "i": None}
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we"})
 ORG_PRONOUNS = frozenset({"it", "its"})
+# "Jr.", "III": a name with one names another person than the same name without it.
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Every pronoun a speaker mention can be: a speaker page counts them apart from the names.
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | ORG_PRONOUNS | frozenset(
     "me my us our you your him hers them theirs who which that this these those".split()

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..values import normalise_word
 from ..lexicon import (
     DOCUMENT_NOUNS,
+    GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
     PARTY_WORDS,
     GROUP_PRONOUNS,
@@ -418,7 +419,7 @@ class ArticleNames:
         candidates = [
             m for m in (self._full_names.get(words[-1], []) if words else [])
             if len(m.text.split()) > len(words) and self.kinds.get(m.text) == "person"
-            and _contains_in_order(m.text.split(), words)
+            and _contains_in_order(m.text.split(), words) and not (len(words) > 1 and _adds_a_generation(m.text, text))
         ]
         if not candidates and len(words) == 1:
             return self._spelling_variant(text) or text
@@ -914,6 +915,13 @@ def _object_of_participle(name: Token, pronoun: Token) -> bool:
                 return False
             return pronoun.i < verb.left_edge.i or pronoun.i > verb.right_edge.i
     return False
+
+
+def _adds_a_generation(longer: str, shorter: str) -> bool:
+    """"Donald Trump Jr." is not a fuller "Donald Trump": a generational suffix names another person
+    (a bare "Downey" may still be "Robert Downey Jr.")."""
+    suffix = longer.split()[-1].lower().strip(".,")
+    return suffix in GENERATIONAL_SUFFIXES and suffix not in {w.lower().strip(".,") for w in shorter.split()}
 
 
 def _caseless(word: str) -> bool:

@@ -22,8 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
 from functools import lru_cache
+from typing import Any
 
-from ..lexicon import PERSON_NOUNS
+from ..lexicon import GENERATIONAL_SUFFIXES, PERSON_NOUNS
 from ..values import normalise_word
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
@@ -87,7 +88,7 @@ class NameIndex:
     """The names in a store and the speaker each stands for."""
 
     kinds: dict[str, str | None] = field(default_factory=dict)
-    _by_last_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, name: str, kind: str | None) -> bool:
         """Add or strengthen a name; True when it is new or changed kind."""
@@ -96,15 +97,15 @@ class NameIndex:
         if old == new:
             return False
         self.kinds[name] = new
-        words = name_words(name)
-        if words:
-            self._by_last_word[words[-1]].add(name)
+        surname = surname_of(name)
+        if surname:
+            self._by_surname[surname].add(name)
         return True
 
     def related(self, name: str) -> set[str]:
-        """Names whose speaker may change when ``name`` arrives: those that share its last word."""
-        words = name_words(name)
-        return set(self._by_last_word.get(words[-1], ())) | {name} if words else {name}
+        """Names whose speaker may change when ``name`` arrives: those that share its surname."""
+        surname = surname_of(name)
+        return set(self._by_surname.get(surname, ())) | {name} if surname else {name}
 
     def speaker_of(self, name: str) -> tuple[str, str]:
         """(slug, display name) of the speaker a name stands for."""
@@ -113,22 +114,14 @@ class NameIndex:
         if kind != "person" or not words:
             display = name[4:] if name.lower().startswith("the ") else name
             return slugify(" ".join(name_words(display)) or display), display
-        target = self._full_name_for(name, words)
+        targets = self.full_forms(name)
+        target = targets.pop() if len(targets) == 1 else name
         return slugify(" ".join(name_words(target))), target
 
-    def _full_name_for(self, name: str, words: tuple[str, ...]) -> str:
-        targets = self.full_forms(name, words)
-        return targets.pop() if len(targets) == 1 else name
-
-    def full_forms(self, name: str, words: tuple[str, ...] | None = None) -> set[str]:
-        """The people a person's name may be short for: {"Sadiq Khan", "Imran Khan"} for "Khan"."""
-        words = words or name_words(name)
-        candidates = [
-            other for other in self._by_last_word.get(words[-1], ())
-            if other != name and self.kinds.get(other) == "person" and len(name_words(other)) <= MAX_NAME_WORDS
-            and _extends(name_words(other), words)
-        ]
-        return {self._longest_form(c) for c in candidates}
+    def full_forms(self, name: str) -> set[str]:
+        """The people a person's name may be short for: {"Sadiq Khan", "Imran Khan"} for "Khan";
+        {"Joseph R. Biden Jr."} for "Joe Biden" when the corpus has that fuller form."""
+        return {self._fullest_form(c) for c in self._fuller_forms(name)}
 
     def ambiguous(self) -> list[str]:
         """Person names that stand for several people: the bare surname two of them share."""
@@ -137,28 +130,89 @@ class NameIndex:
             if kind == "person" and len(name_words(name)) == 1 and len(self.full_forms(name)) > 1
         )
 
-    def _longest_form(self, name: str) -> str:
-        """A full name's one longer form in the corpus, or itself ("George Bush" -> "George W. Bush")."""
-        words = name_words(name)
-        longer = sorted(
-            other for other in self._by_last_word.get(words[-1], ())
-            if self.kinds.get(other) == "person" and len(words) < len(name_words(other)) <= MAX_NAME_WORDS
-            and _extends(name_words(other), words)
-        )
-        forms = {" ".join(name_words(o)) for o in longer}
-        return longer[0] if len(forms) == 1 else name
+    def _fuller_forms(self, name: str) -> list[str]:
+        return [
+            other for other in self._by_surname.get(surname_of(name), ())
+            if other != name and self.kinds.get(other) == "person" and len(name_words(other)) <= MAX_NAME_WORDS
+            and is_fuller_form(other, name)
+        ]
+
+    def _fullest_form(self, name: str) -> str:
+        """A full name's fullest form in the corpus, or itself ("George Bush" -> "George W. Bush"):
+        the fuller forms must each be a fuller form of the one before (one person), else none is taken."""
+        fuller = sorted(self._fuller_forms(name), key=lambda n: (_fullness(n), n))
+        if not fuller:
+            return name
+        one_person = all(is_fuller_form(b, a) or name_words(a) == name_words(b) for a, b in zip(fuller, fuller[1:]))
+        return fuller[-1] if one_person else name
 
 
-def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """``longer`` is a fuller form of ``shorter``: a surname alone, or the same first and last names."""
-    if len(longer) <= len(shorter) or longer[-1] != shorter[-1]:
-        return False
-    if len(shorter) == 1:
+@lru_cache(maxsize=65536)
+def _person_words(name: str) -> tuple[tuple[str, ...], str]:
+    """A person's name words without a generational suffix, and the suffix: "Joseph R. Biden Jr."
+    -> (("joseph", "r", "biden"), "jr")."""
+    words = name_words(name)
+    if len(words) > 1 and words[-1] in GENERATIONAL_SUFFIXES:
+        return words[:-1], words[-1]
+    return words, ""
+
+
+def surname_of(name: str) -> str:
+    words, _ = _person_words(name)
+    return words[-1] if words else ""
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How full a form of a name is: its words (a suffix counts), then a given name over its nickname."""
+    words, suffix = _person_words(name)
+    return len(words) + (1 if suffix else 0), 0 if _is_nickname_first(words) else 1
+
+
+def _is_nickname_first(words: tuple[str, ...]) -> bool:
+    """Whether the first name is a short form of a longer given name ("joe", "bill")."""
+    return len(words) > 1 and bool(_nicknamer().canonicals_of(words[0]))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> Any:
+    from nicknames import NickNamer  # the table loads once, on the first person name
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def same_given_name(a: str, b: str) -> bool:
+    """"joe" and "joseph", "bill" and "william" (the `nicknames` package's table), or the same."""
+    if a == b:
         return True
-    if longer[0] != shorter[0]:
+    namer = _nicknamer()
+    return a in namer.nicknames_of(b) or b in namer.nicknames_of(a)
+
+
+def is_fuller_form(longer: str, shorter: str) -> bool:
+    """``longer`` names the person ``shorter`` names, more fully: a surname alone; the same first
+    name or a nickname of it ("Joe Biden" -> "Joseph R. Biden Jr."), or of a middle name ("Ted Cruz"
+    -> "Rafael Edward Cruz"), with middle names or their initials added. A generational suffix keeps
+    people apart ("Donald Trump Jr." is not "Donald Trump") unless the first names differ as a
+    nickname and its full form."""
+    long_words, long_suffix = _person_words(longer)
+    short_words, short_suffix = _person_words(shorter)
+    if not long_words or not short_words or long_words[-1] != short_words[-1]:
         return False
-    it = iter(longer)
-    return all(word in it for word in shorter)
+    if _fullness(longer) <= _fullness(shorter):
+        return False
+    if len(short_words) == 1:
+        return not short_suffix
+    if short_suffix and short_suffix != long_suffix:
+        return False
+    first = short_words[0]
+    if long_suffix != short_suffix and (first == long_words[0] or not same_given_name(first, long_words[0])):
+        return False  # "Donald Trump" and "Donald Trump Jr.": father and son
+    given = [w for w in long_words[:-1] if len(w) > 1]
+    if not any(same_given_name(first, g) for g in given):
+        return False
+    middles = iter(long_words[1:-1])
+    return all(any(m == w or (len(w) == 1 and m.startswith(w)) for m in middles) for w in short_words[1:-1])
 
 
 @dataclass(frozen=True)
