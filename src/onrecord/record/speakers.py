@@ -89,6 +89,7 @@ class NameIndex:
 
     kinds: dict[str, str | None] = field(default_factory=dict)
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _speakers: dict[str, tuple[str, str]] = field(default_factory=dict)  # speaker_of, until a same-surname name arrives
 
     def add(self, name: str, kind: str | None) -> bool:
         """Add or strengthen a name; True when it is new or changed kind."""
@@ -100,6 +101,9 @@ class NameIndex:
         surname = surname_of(name)
         if surname:
             self._by_surname[surname].add(name)
+            for other in self._by_surname[surname]:
+                self._speakers.pop(other, None)
+        self._speakers.pop(name, None)
         return True
 
     def related(self, name: str) -> set[str]:
@@ -109,6 +113,12 @@ class NameIndex:
 
     def speaker_of(self, name: str) -> tuple[str, str]:
         """(slug, display name) of the speaker a name stands for."""
+        found = self._speakers.get(name)
+        if found is None:
+            found = self._speakers[name] = self._speaker_of(name)
+        return found
+
+    def _speaker_of(self, name: str) -> tuple[str, str]:
         kind = self.kinds.get(name)
         words = name_words(name)
         if kind != "person" or not words:
@@ -162,6 +172,7 @@ def surname_of(name: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=65536)
 def _fullness(name: str) -> tuple[int, int]:
     """How full a form of a name is: its words (a suffix counts), then a given name over its nickname."""
     words, suffix = _person_words(name)
@@ -189,6 +200,7 @@ def same_given_name(a: str, b: str) -> bool:
     return a in namer.nicknames_of(b) or b in namer.nicknames_of(a)
 
 
+@lru_cache(maxsize=262144)
 def is_fuller_form(longer: str, shorter: str) -> bool:
     """``longer`` names the person ``shorter`` names, more fully: a surname alone; the same first
     name or a nickname of it ("Joe Biden" -> "Joseph R. Biden Jr."), or of a middle name ("Ted Cruz"
