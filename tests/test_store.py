@@ -390,8 +390,10 @@ def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tm
     (["Joe Biden", "Joseph R. Biden Jr.", "Hunter Biden"],
      [("Joe Biden", "Joseph R. Biden Jr.")], [("Joe Biden", "Hunter Biden")]),
     (["Ted Cruz", "Rafael Edward Cruz"], [("Ted Cruz", "Rafael Edward Cruz")], []),
-    (["Hillary Clinton", "Hillary Rodham Clinton", "Bill Clinton"],
+    (["Hillary Clinton", "Hillary Rodham Clinton", "Bill Clinton", "Crooked Hillary Clinton"],
      [("Hillary Clinton", "Hillary Rodham Clinton")], [("Hillary Clinton", "Bill Clinton")]),
+    (["Donald Trump", "Donald J. Trump", "Entrusting Donald Trump"],  # a headline's words read as a name
+     [("Donald Trump", "Donald J. Trump")], [("Donald Trump", "Entrusting Donald Trump")]),
     (["Sadiq Khan", "Imran Khan", "Khan"], [], [("Sadiq Khan", "Imran Khan"), ("Khan", "Sadiq Khan")]),
     (["David Turpin", "Louise Turpin"], [], [("David Turpin", "Louise Turpin")]),
 ])

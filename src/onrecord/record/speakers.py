@@ -220,9 +220,11 @@ def is_fuller_form(longer: str, shorter: str) -> bool:
     first = short_words[0]
     if long_suffix != short_suffix and (first == long_words[0] or not same_given_name(first, long_words[0])):
         return False  # "Donald Trump" and "Donald Trump Jr.": father and son
-    given = [w for w in long_words[:-1] if len(w) > 1]
-    if not any(same_given_name(first, g) for g in given):
-        return False
+    if not same_given_name(first, long_words[0]):
+        # known by a middle name's short form ("Ted" for Rafael Edward Cruz); the same word as a
+        # middle name is no evidence ("Entrusting Donald Trump", a headline read as a name)
+        if not any(first != m and same_given_name(first, m) for m in long_words[1:-1] if len(m) > 1):
+            return False
     middles = iter(long_words[1:-1])
     return all(any(m == w or (len(w) == 1 and m.startswith(w)) for m in middles) for w in short_words[1:-1])
 
