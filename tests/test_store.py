@@ -420,3 +420,11 @@ def test_a_nickname_and_a_full_name_are_one_speaker_across_articles_in_either_or
             ingest_paths(db, write_corpus(tmp_path / f"in-{order[0]}-{name}", {name: corpus[name]}), nlp=nlp)
         assert speaker_of(db, "b1") == speaker_of(db, "b2") == {"joseph-r-biden-jr"}
         assert len(speaker_of(db, "b3")) == 2  # father and son stay apart
+
+
+def test_a_shared_surname_goes_to_a_first_name_only_when_the_article_writes_it_as_a_name():
+    from onrecord.record.speakers import pick_by_context
+
+    both = {"Carly Fiorina", "Frank Fiorina"}
+    assert pick_by_context(both, {"frank", "talks", "fiorina"}, {}, {"fiorina"}) is None
+    assert pick_by_context(both, {"carly", "frank", "fiorina"}, {}, {"carly", "fiorina"}) == "Carly Fiorina"

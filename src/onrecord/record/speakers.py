@@ -251,16 +251,18 @@ def holders_of(description: tuple[str, frozenset[str]], when: str, spells: list[
     }
 
 
-def pick_by_context(candidates: set[str], article_words: set[str], role_words: dict[str, set[str]]) -> str | None:
-    """The one candidate the article's words point to: its first name or its roles' words appear.
+def pick_by_context(candidates: set[str], article_words: set[str], role_words: dict[str, set[str]],
+                    capitalised: set[str] | None = None) -> str | None:
+    """The one candidate the article's words point to: its first name appears capitalised (as a name:
+    "frank talks" names no Frank Fiorina) or its roles' words appear.
 
     "Khan said the congestion charge in London ..." is Sadiq Khan when the corpus
     knows him as "london mayor" and knows no other Khan by a word of this article.
     """
     scores = {}
+    names = article_words if capitalised is None else capitalised  # "frank talks" names no Frank Fiorina
     for candidate in candidates:
-        clues = set(name_words(candidate)[:-1]) | role_words.get(candidate, set())
-        scores[candidate] = len(clues & article_words)
+        scores[candidate] = len(set(name_words(candidate)[:-1]) & names) + len(role_words.get(candidate, set()) & article_words)
     best = max(scores.values(), default=0)
     leaders = [c for c, score in scores.items() if score == best]
     return leaders[0] if best > 0 and len(leaders) == 1 else None

@@ -424,12 +424,13 @@ class Store:
             "ORDER BY article_id, id",
             ambiguous,
         )
-        changes, article, article_words = [], None, set()
+        changes, article, article_words, capitalised = [], None, set(), set()
         for statement_id, name, speaker, article_id in rows:
             if article_id != article:  # one article's words at a time
                 text = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
                 article, article_words = article_id, {normalise_word(w) for w in set(re.findall(r"\w+", text.lower()))}
-            choice = pick_by_context(self.names.full_forms(name), article_words, role_words)
+                capitalised = {normalise_word(w.lower()) for w in set(re.findall(r"\b[A-Z]\w+", text))}
+            choice = pick_by_context(self.names.full_forms(name), article_words, role_words, capitalised)
             slug = self.names.speaker_of(choice or name)[0]
             if slug != speaker:
                 changes.append((statement_id, speaker, slug))
