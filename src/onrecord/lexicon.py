@@ -249,6 +249,12 @@ TITLE_SMALL_WORDS = frozenset("a an and at by for in is of on or the to v. vs vs
 # -- words the rules read ---------------------------------------------------------------
 # Nouns that take a "that" clause of their own ("the fact that ..."): no misparse to mend.
 NOUNS_TAKING_THAT = frozenset("fact idea claim news notion belief hope view message story report evidence sense".split())
+# Nouns that name the quotation after them as a term, not as anyone's words: 'the term "subject to"',
+# 'his nickname "Spike"', 'the slogan "Defund the Police"', 'the question, "Is this person a citizen?"'.
+TERM_NOUNS = frozenset(
+    "term terms phrase phrases expression word slogan slogans motto name names nickname moniker title label "
+    "hashtag catchphrase tagline question caption headline sign placard".split()
+)
 # "X seemed to Y", "X is expected to Y": the verb cites nobody.
 RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
 RAISING_PASSIVES = frozenset({"expected"})

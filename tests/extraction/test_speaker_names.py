@@ -48,6 +48,25 @@ def test_pronoun_respects_gender_known_from_titles(nlp):
     assert s.speaker.name == "Helen Ford"
 
 
+def test_pronoun_agrees_with_the_gender_of_a_given_name(nlp):
+    # the nearer subject is a woman's name: "he" goes past her to the man
+    text = (
+        "John Miller met voters in Dayton on Monday. "
+        "After the rally, Stacey Ruiz thanked the crowd. He told reporters the tour would reach Ohio in May.\n"
+    )
+    s = find(statements_of(text, nlp), "the tour would reach Ohio in May")
+    assert s.speaker.name == "John Miller"
+
+
+def test_a_given_name_of_either_gender_decides_nothing(nlp):
+    text = (
+        "Taylor Brook met voters in Dayton on Monday.\n\n"
+        "She told reporters the tour would reach Ohio in May.\n"
+    )
+    s = find(statements_of(text, nlp), "the tour would reach Ohio in May")
+    assert s.speaker.name == "Taylor Brook"
+
+
 def test_role_description_through_apposition(nlp):
     text = (
         "Keir Starmer, the Labour leader, visited Leeds on Monday.\n\n"

@@ -74,3 +74,13 @@ def test_a_long_quoted_passage_is_kept_whatever_verb_brings_it(nlp):
             "\"What will stop Ebola is good surveillance, good infection prevention and excellent vaccination.\"\n")
     statements = statements_of(text, nlp)
     assert any("What will stop Ebola" in s.text for s in statements if s.speech)
+
+
+def test_a_quotation_a_term_noun_names_is_not_speech(nlp):
+    from helpers import statements_of
+
+    text = ('For weeks, the agency has tried to add the question, "Is this person a citizen of the country?", '
+            'to the census. Ana Diaz said "we will keep fighting this in every court we can find."')
+    statements = statements_of(text, nlp)
+    assert not any(s.speech for s in statements if "citizen of the country" in s.text)
+    assert any(s.speech for s in statements if "keep fighting" in s.text)

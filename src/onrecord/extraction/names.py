@@ -34,6 +34,7 @@ from ..lexicon import (
     PLACES,
     TITLES,
 )
+from .given_names import gender_of_full_name
 
 _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -641,7 +642,7 @@ class ArticleNames:
                 continue  # '"Only God who appointed me will remove me," he declared': not God
             if candidate.sent == sent and candidate.token >= 0 and _object_of_participle(self.doc[candidate.token], head):
                 continue  # "Speaking to Martin Smith of PBS, he said": he spoke to Smith
-            known = self.genders.get(candidate.name)
+            known = self.genders.get(candidate.name) or gender_of_full_name(candidate.name)
             if known and known != gender:
                 continue
             score = -2.0 * (sent - candidate.sent) + (1.0 if candidate.subject else 0.0) + candidate.salience

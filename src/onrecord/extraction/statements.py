@@ -11,7 +11,7 @@ from .names import ArticleNames, doc_text
 from .quotes import Quote, find_quotes, paragraphs
 from .rules import RULES
 from .scorer import statement_scorer
-from .syntax import headline_end, quote_token_mask, token_end
+from .syntax import headline_end, names_a_term, quote_token_mask, token_end
 
 _CONFIDENCE_BY_HOW = {"name": 1.0, "turn": 0.95, "pronoun": 0.9, "role": 0.9, "lead": 0.85, "description": 0.6, "unresolved": 0.6}
 _SIGNATURE_MARKS = "―—–-: "
@@ -35,7 +35,7 @@ def find_statements_and_roles(
         rule.apply(ctx)
     ctx.drafts.sort(key=lambda d: d.spans[0][0])
     roles = [RoleSighting(name, role) for name, role in ctx.names.role_sightings()]
-    statements = [_finish(ctx.text, d) for d in ctx.drafts]
+    statements = [_finish(ctx.doc, d) for d in ctx.drafts]
     scorer = statement_scorer() if settings.learned_check else None
     return (scorer.keep(statements, doc) if scorer is not None else statements), roles
 
@@ -54,7 +54,8 @@ def article_context(doc: Doc, body_start: int = 0, settings: Settings = Settings
     )
 
 
-def _finish(text: str, draft: Draft) -> Statement:
+def _finish(doc: Doc, draft: Draft) -> Statement:
+    text = doc_text(doc)
     spans = tuple(sorted(set((s, e) for s, e in draft.spans if e > s)))
     cue = None
     if draft.cue is not None:
@@ -71,28 +72,34 @@ def _finish(text: str, draft: Draft) -> Statement:
         cue=cue,
         speaker=speaker,
         confidence=round(confidence, 2),
-        speech=_is_speech(text, draft, cue),
+        speech=_is_speech(doc, draft, cue),
     )
 
 
-def _is_speech(text: str, draft: Draft, cue: Span | None) -> bool:
+def _is_speech(doc: Doc, draft: Draft, cue: Span | None) -> bool:
     """Speech: words reproduced in quotation marks, whatever verb brings them ('tweeted "..."',
-    'characterised the deaths as "crushing"'), unless all they reproduce is a name or title
-    ('named it "Operation Peace Spring"'); else a speech verb's report ("said that ...")."""
+    'characterised the deaths as "crushing"'), unless all they reproduce is a name, a title or a term
+    ('named it "Operation Peace Spring"', 'the slogan "Defund the Police"'); else a speech verb's
+    report ("said that ...")."""
+    text = doc_text(doc)
     speech_cue = cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS)
-    quotes_words = any(not quote.is_name_like(text) for quote in draft.quotes)
+    quotes_words = any(not _mentions_only(doc, quote) for quote in draft.quotes)
     if draft.type == "direct":
         return quotes_words or not draft.quotes
     if draft.type == "mixed":
         stance_cue = cue is not None and any(w in STANCE_FORMS for w in cue.text.lower().split())
-        return speech_cue or any(_reproduces_speech(text, quote, stance_cue) for quote in draft.quotes)
+        return speech_cue or any(_reproduces_speech(doc, quote, stance_cue) for quote in draft.quotes)
     return speech_cue
 
 
-def _reproduces_speech(text: str, quote: Quote, stance_cue: bool) -> bool:
+def _mentions_only(doc: Doc, quote: Quote) -> bool:
+    return quote.is_name_like(doc_text(doc)) or names_a_term(doc, quote)
+
+
+def _reproduces_speech(doc: Doc, quote: Quote, stance_cue: bool) -> bool:
     """Beside a verb that is no speech ('was demonstrating screens used as "eyes"'), a quotation
     reproduces someone's words when it is more than a word or two, or when the verb judges or names
     something ('attacked the "macho culture"', 'justified it as "defensive"'); else it is a scare quote."""
-    if quote.is_name_like(text):
+    if _mentions_only(doc, quote):
         return False
-    return stance_cue or quote.words(text) >= MIN_QUOTE_WORDS
+    return stance_cue or quote.words(doc_text(doc)) >= MIN_QUOTE_WORDS

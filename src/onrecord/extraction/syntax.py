@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS, QUOTING_VERBS, TIME_WORDS, WEEKDAYS
+from ..lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS, QUOTING_VERBS, TERM_NOUNS, TIME_WORDS, WEEKDAYS
 from .quotes import Paragraph, Quote
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -183,3 +183,18 @@ def quoted_as_saying(verb: Token) -> Token | None:
         if quoted is not None and any(c.dep_ == "pcomp" and c.lower_ in CUE_FORMS for c in preposition.children):
             return quoted
     return None
+
+
+def names_a_term(doc: Doc, quote: Quote) -> bool:
+    """'the term "subject to"', 'his nickname "Spike"', 'the question, "Is this person a citizen?"': the
+    quotation is what a term noun right before it (``lexicon.TERM_NOUNS``) names; it mentions words
+    rather than reporting anyone's."""
+    mark = doc.char_span(quote.open_mark, quote.open_mark + 1, alignment_mode="expand")
+    before = mark.start - 1 if mark is not None else -1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0:
+        return False
+    noun = doc[before]
+    return noun.tag_ in ("NN", "NNS") and noun.lower_ in TERM_NOUNS
+

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import cues, repairs, resolve
 from ..context import ArticleContext
-from . import any_quote, colon_leads, cue_claims, interrupted_quotes, nearby_cues, running_speaker, signatures, trailing_attributions
+from . import any_quote, clause_quotes, colon_leads, cue_claims, interrupted_quotes, nearby_cues, running_speaker, signatures, trailing_attributions
 from . import transcripts
 
 
@@ -36,6 +36,9 @@ RULES: tuple[Rule, ...] = (
     Rule("cue claims", cue_claims.claim_by_cues, "cues, quotes",
          "the quotes inside each cue's clause (direct or mixed), else the clause itself (indirect); of "
          "nested clauses, a named speaker's adverbial clause ('with Steve Scalise calling it \"...\"') keeps its quotes"),
+    Rule("clauses into quotes", clause_quotes.absorb, "reported clauses, free quotes",
+         "a quote a reported clause runs straight into, and the quotes coordinated after it "
+         "('arguing Trump was \"sow[ing] chaos\" and \"mak[ing] matters worse\"')"),
     Rule("signatures", signatures.claim_signed_quotes, "free quotes, paragraphs",
          "a quote followed by '― Name' at the end of its paragraph"),
     Rule("nearby cues", nearby_cues.claim, "free quotes, unused cues and spare verbs",
