@@ -43,6 +43,14 @@ def test_you_in_the_interviewer_s_question_is_the_one_answering(nlp):
     assert find(statements_of(text, nlp), "troops abroad").speaker.name == "Adam Kokesh"
 
 
+def test_where_only_the_questions_are_turns_you_is_the_one_the_lead_is_about(nlp):
+    # a dateline first, then the lead; the answers carry no "((Name))" of their own
+    text = ("Saturday, September 7, 2019\n\n\nAdam Kokesh, a candidate for the nomination, spoke with Wikinews "
+            "about his campaign.\n\n((WN)) Why did you join the party?\n\n((WN)) On your website you state "
+            "“American troops abroad will be brought home in an orderly manner.” What does that mean?")
+    assert find(statements_of(text, nlp), "troops abroad").speaker.name == "Adam Kokesh"
+
+
 def test_a_word_or_two_a_speaker_applies_to_something_is_their_statement(nlp):
     text = ("Iran's fleet is ageing. Boeing referred to the 707 involved as a “cargo plane”. "
             "Richard Stallman said he could not say anything about “software-as-a-service” at all.")

@@ -10,6 +10,14 @@ def test_subject_inside_the_quote_is_not_the_speaker(nlp):
     assert s.speaker.name == "Leslie Wimes"
 
 
+def test_a_name_in_apposition_to_a_reflexive_subject_is_the_speaker(nlp):
+    # "itself" parsed as the subject, the name as its apposition
+    text = ("Ford Motor Company said it would cooperate. In the filing itself Ford also made this point, "
+            "writing “We are fully cooperating with all government agencies.”")
+    s = find(statements_of(text, nlp), "fully cooperating")
+    assert s.speaker.name == "Ford Motor Company"
+
+
 def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
     text = ("\"He would be a great senator. Not good, great. One of the brightest members of the entire "
             "Congress,\" Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")

@@ -405,3 +405,12 @@ def test_words_of_a_script_without_capitals_are_never_a_speakers_name(nlp):
     text = 'मैंने कहा कि यह सही नहीं है। He further stated, "We will report the players to the federation."\n'
     for s in statements_of(text, nlp):
         assert s.speaker.name is None or any(c.isupper() for c in s.speaker.name)
+
+
+def test_a_pronoun_never_stands_for_a_name_inside_its_own_words(nlp):
+    text = ("Prime Minister Oleksiy Honcharuk offered to resign on Friday, after a recording leaked. "
+            "President Volodymyr Zelensky declined the offer. "
+            "Honcharuk filed his resignation anyway. He said Zelensky is “a model of honesty for me”, he added.")
+    s = find(statements_of(text, nlp), "a model of honesty")
+    assert s.speaker.name == "Oleksiy Honcharuk"
+

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..values import normalise_word
 from ..lexicon import (
+    CUE_FORMS,
     DOCUMENT_NOUNS,
     GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
@@ -396,7 +397,8 @@ class ArticleNames:
         return pairs
 
     def _find_lead(self, headline_end: int) -> None:
-        sents = [s for s in self.doc.sents if s.end_char > max(self.body_start, headline_end) and s.text.strip()]
+        start = max(self.body_start, headline_end)
+        sents = [s for s in self.doc.sents if s.end_char > start and s.text[max(0, start - s.start_char):].strip()]
         if len(sents) < 2:
             return
         lead = sents[0]
@@ -490,8 +492,9 @@ class ArticleNames:
     def name_at(self, token: Token) -> NameMention | None:
         return self._by_token.get(token.i)
 
-    def resolve(self, head: Token) -> Referent:
-        """Resolve the head token of a speaker mention."""
+    def resolve(self, head: Token, said: Sequence[tuple[int, int]] = ()) -> Referent:
+        """Resolve the head token of a speaker mention; ``said`` is what the speaker says (character
+        spans): a pronoun never stands for a name inside its own words ("He said Zelensky is ...")."""
         lower = head.lower_
         if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             antecedent = self.resolve(head.head.head)  # "Alex Greenwich, who said ...": the one the clause is about
@@ -510,7 +513,7 @@ class ArticleNames:
         if lower == "you" and (asked := self.interviewee_at(head.idx)) is not None:
             return Referent(asked, "person", "turn")  # "you state ..." in the interviewer's question
         if head.tag_ in {"PRP", "PRP$"} or lower in PERSON_PRONOUNS:
-            return self._resolve_pronoun(head)
+            return self._resolve_pronoun(head, said)
         appos_name = next((self.name_at(c) for c in head.children if c.dep_ == "appos" and self.name_at(c)), None)
         if appos_name is not None:
             return self.resolve(appos_name.tokens[-1])
@@ -584,13 +587,17 @@ class ArticleNames:
         return speaker
 
     def interviewee_at(self, position: int) -> str | None:
-        """In an interviewer's turn, the one being asked: who answers next (or answered last)."""
+        """In an interviewer's turn, the one being asked: who answers next (or answered last); where
+        no answer is marked with a name (only the questions are "((WN))" turns), the person the
+        article's lead is about ("Adam Kokesh ... spoke with Wikinews")."""
         asking = [i for i, (start, _) in enumerate(self.turns) if start <= position]
         if not asking or self.turns[asking[-1]][1] is not None:
             return None
         after = [name for _, name in self.turns[asking[-1] + 1:] if name is not None]
         before = [name for _, name in self.turns[:asking[-1]] if name is not None]
-        return after[0] if after else (before[-1] if before else None)
+        if not after and not before:
+            return self.lead_subject
+        return after[0] if after else before[-1]
 
     def _appositive_person(self, head: Token, depth: int = 0) -> NameMention | None:
         """A person's name in apposition to the head, as the recogniser marks it, also down a chain
@@ -623,7 +630,7 @@ class ArticleNames:
         elif referent.name and referent.kind == "organization":
             self.resolved_bodies.append(_Antecedent(head.idx, self._sent_of[head.i], referent.name, True, token=head.i))
 
-    def _resolve_pronoun(self, head: Token) -> Referent:
+    def _resolve_pronoun(self, head: Token, said: Sequence[tuple[int, int]] = ()) -> Referent:
         lower = head.lower_
         if lower in GROUP_PRONOUNS or lower in ORG_PRONOUNS:
             kind = "group" if lower in GROUP_PRONOUNS else "organization"
@@ -642,6 +649,8 @@ class ArticleNames:
                 continue  # '"Only God who appointed me will remove me," he declared': not God
             if candidate.sent == sent and candidate.token >= 0 and _object_of_participle(self.doc[candidate.token], head):
                 continue  # "Speaking to Martin Smith of PBS, he said": he spoke to Smith
+            if any(start <= candidate.position < end for start, end in said) and not self._speaks(candidate):
+                continue  # '"Zelensky is a model of honesty," he added': he speaks of Zelensky
             known = self.genders.get(candidate.name) or gender_of_full_name(candidate.name)
             if known and known != gender:
                 continue
@@ -652,6 +661,11 @@ class ArticleNames:
         if best is None:
             return Referent(None, "person", "unresolved")
         return Referent(best[2], "person", "pronoun")
+
+    def _speaks(self, candidate: _Antecedent) -> bool:
+        """Whether the candidate is the subject of a speech verb ('said Delfin Lorenzana')."""
+        token = self.doc[candidate.token] if candidate.token >= 0 else None
+        return token is not None and token.head.lower_ in CUE_FORMS
 
     def _quoted(self, token: Token) -> bool:
         return bool(self._in_quote) and self._in_quote[token.i]

@@ -40,13 +40,21 @@ def parsed_subject(verb: Token, depth: int) -> object:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
-            return child
+            return name_after_reflexive(child) or child
         if child.dep_ == "nsubjpass":
             by = _object_of(agent) if agent is not None else agent_hung_elsewhere(verb)
             return _decided(by)
     if agent is not None and verb.dep_ == "acl":
         return _object_of(agent)  # 'a pattern described by Marine Bulletin as "..."'
     return None
+
+
+def name_after_reflexive(subject: Token) -> Token | None:
+    """Repair: "In the filing itself Ford also made this point" parsed with "itself" as the subject
+    and the name in apposition to it: the name is the subject."""
+    if subject.tag_ != "PRP" or not subject.lower_.endswith(("self", "selves")):
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.tag_ in {"NNP", "NNPS"}), None)
 
 
 def _object_of(preposition: Token) -> Token | None:
@@ -200,6 +208,6 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
-    agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
+    name_after_reflexive, agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
     repair_source_in_quote,
 )

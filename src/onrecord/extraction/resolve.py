@@ -21,7 +21,7 @@ def _resolve_speakers(drafts: list[Draft], names: ArticleNames) -> None:
             draft.speaker, draft.how = Speaker(), "unresolved"
             continue
         span = mention_span(source)
-        referent: Referent = names.resolve(source)
+        referent: Referent = names.resolve(source, draft.spans)
         names.remember(source, referent)
         draft.speaker = Speaker(Span(span.text, span.start_char, span.end_char), referent.name, referent.kind)
         draft.how = referent.how
