@@ -18,6 +18,14 @@ def test_a_name_in_apposition_to_a_reflexive_subject_is_the_speaker(nlp):
     assert s.speaker.name == "Ford Motor Company"
 
 
+def test_a_person_named_right_before_the_verb_is_the_subject_the_parser_hung_elsewhere(nlp):
+    # "Imus" parsed as the subject's head, the name as a conjunct of "writer"
+    text = ("Longtime Imus in the Morning writer and performer Rob Bartlett tweeted: “He was a rebel, an "
+            "unapologetic critic of human behavior.”")
+    s = find(statements_of(text, nlp), "He was a rebel")
+    assert s.speaker.name == "Rob Bartlett"
+
+
 def test_speaker_named_before_a_trailing_cue_with_an_interview(nlp):
     text = ("\"He would be a great senator. Not good, great. One of the brightest members of the entire "
             "Congress,\" Rep. Elijah E. Cummings (D-Md.) said in a phone interview.")

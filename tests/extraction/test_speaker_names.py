@@ -414,3 +414,9 @@ def test_a_pronoun_never_stands_for_a_name_inside_its_own_words(nlp):
     s = find(statements_of(text, nlp), "a model of honesty")
     assert s.speaker.name == "Oleksiy Honcharuk"
 
+
+def test_a_role_word_the_recogniser_took_into_an_organisation_is_a_role(nlp):
+    text = "Newly elected Assemblywoman Selena Torres said, “It is really exciting to be part of this majority.”"
+    s = find(statements_of(text, nlp), "really exciting")
+    assert s.speaker.name == "Selena Torres"
+

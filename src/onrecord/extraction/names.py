@@ -227,8 +227,8 @@ class ArticleNames:
             before = token.nbor(-1) if token.i > 0 else None
             if token.lower_ in TITLES or (before is not None and before.lower_ == "of"):
                 cut = i + 1
-        if entity is None or entity.label_ == "PERSON":  # "General Motors", "Green Party" keep their words
-            while len(run) - cut > 2 and _is_role_word(run[cut].lower_):
+        if entity is None or entity.label_ == "PERSON" or _role_read_as_organisation(run[cut:], entity):
+            while len(run) - cut > 2 and _is_role_word(run[cut].lower_):  # "General Motors" keeps its words
                 cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
         person = self._person_entity_in(run[cut:])
         if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
@@ -862,6 +862,13 @@ def _completes_in_order(longer: list[str], shorter: list[str]) -> bool:
 
 
 _ROLE_SUFFIXES = ("ist", "woman", "caster")
+
+
+def _role_read_as_organisation(run: list[Token], entity: SpacySpan) -> bool:
+    """"Assemblywoman Selena Torres" marked as an organisation: a role word opens the entity and no
+    organisation word follows it ("Voter Rights Alliance" stays whole)."""
+    return (entity.label_ == "ORG" and len(run) > 2 and entity.start == run[0].i and _is_role_word(run[0].lower_)
+            and not any(normalise_word(t.text) in ORGANIZATION_NOUNS for t in run[1:]))
 
 
 def _is_role_word(lower: str) -> bool:

@@ -40,7 +40,7 @@ def parsed_subject(verb: Token, depth: int) -> object:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
-            return name_after_reflexive(child) or child
+            return name_after_reflexive(child) or person_closing_subject(child, verb) or child
         if child.dep_ == "nsubjpass":
             by = _object_of(agent) if agent is not None else agent_hung_elsewhere(verb)
             return _decided(by)
@@ -55,6 +55,22 @@ def name_after_reflexive(subject: Token) -> Token | None:
     if subject.tag_ != "PRP" or not subject.lower_.endswith(("self", "selves")):
         return None
     return next((c for c in subject.children if c.dep_ == "appos" and c.tag_ in {"NNP", "NNPS"}), None)
+
+
+def person_closing_subject(subject: Token, verb: Token) -> Token | None:
+    """Repair: "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted" parsed with
+    "Imus" as the subject's head: a person's name closing the subject, right before its verb, is
+    who the subject is, unless the head is a person's name itself."""
+    if subject.ent_type_ == "PERSON" or subject.i > verb.i:
+        return None
+    last = verb.i - 1
+    while last > subject.i and verb.doc[last].tag_ == "RB":
+        last -= 1  # "Rob Bartlett also tweeted"
+    token = verb.doc[last]
+    closes_name = token.ent_type_ == "PERSON" and (last + 1 >= len(verb.doc) or verb.doc[last + 1].ent_iob_ != "I")
+    if last == subject.i or not closes_name or not subject.left_edge.i <= last <= subject.right_edge.i:
+        return None
+    return token
 
 
 def _object_of(preposition: Token) -> Token | None:
@@ -208,6 +224,6 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
-    name_after_reflexive, agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
+    name_after_reflexive, person_closing_subject, agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
     repair_source_in_quote,
 )
