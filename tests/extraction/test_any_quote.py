@@ -65,3 +65,12 @@ def test_a_verb_right_after_a_name_brings_a_quote_the_parser_lost(nlp):
     text = 'Stone had been found guilty of several crimes. Trump called Stone\'s 40 month sentence "unjust."\n'
     s = find(statements_of(text, nlp), "unjust")
     assert s.speaker.mention.text == "Trump" and s.cue.text == "called"
+
+
+def test_a_quoted_judgement_of_a_word_or_two_is_a_statement_but_a_quoted_modifier_is_not(nlp):
+    text = ("Darcy Richardson has since reconciled with the candidate and remains “fully committed” to the campaign. "
+            "Many shops offered “furry” versions of traditional products.")
+    statements = statements_of(text, nlp)
+    assert find(statements, "fully committed").speaker.name == "Darcy Richardson"
+    assert not [s for s in statements if "furry" in s.text and s.speech]
+

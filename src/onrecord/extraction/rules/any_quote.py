@@ -14,8 +14,10 @@ from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue, Draft
 from ..names import SPEAKER_KINDS
 from ..quotes import Quote
 from ..repairs import subject_of
-from ..syntax import NOMINAL_TAGS, cue_phrase, token_index_at
+from ..syntax import NOMINAL_TAGS, cue_phrase, token_index_at, tokens_in
 
+_JUDGING_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN"})
+_NOT_JUDGING_DEPS = frozenset({"amod", "compound"})  # 'a "layered" look': describes a thing, as a name would
 _VERB_AFTER_NAME_REACH = 12  # tokens back from a quote its verb may stand
 
 
@@ -94,6 +96,18 @@ def _characterises(ctx: ArticleContext, cue: Cue, quote: Quote) -> bool:
     "cargo plane"', 'described by Johnson as a "historic mandate"', 'called the deal "unfair"'."""
     first = ctx.doc[token_index_at(ctx.doc, quote.open_mark + 1)]
     preposition = next((t for t in first.ancestors if t.dep_ == "prep" and t.i > cue.verb.i), None)
-    if preposition is not None:  # 'as a "cargo plane"' characterises; 'about "software-as-a-service"' names a topic
-        return preposition.lower_ == "as"
+    if preposition is not None and preposition.lower_ == "as":
+        return True  # 'as a "cargo plane"' characterises
+    if _judges(ctx, quote):
+        return True  # 'remains "fully committed"', 'raised the risk from "moderate" to "high"'
+    if preposition is not None:
+        return False  # 'about "software-as-a-service"' names a topic
     return cue.verb.lower_ in CUE_FORMS or cue.verb.lower_ in NAMING_FORMS
+
+
+def _judges(ctx: ArticleContext, quote: Quote) -> bool:
+    """A quoted adjective or participle, said of something: a judgement someone made ('"persistent"',
+    '"fully committed"'), not a name."""
+    words = [ctx.doc[i] for i in sorted(tokens_in(ctx.doc, *quote.fragments[0])) if not ctx.doc[i].is_punct]
+    heads = [t for t in words if not any(t.head.i == w.i for w in words) or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].tag_ in _JUDGING_TAGS and heads[0].dep_ not in _NOT_JUDGING_DEPS
