@@ -34,3 +34,19 @@ def test_trailing_attribution_stays_in_the_quote_s_paragraph(nlp):
 
     doc = nlp("Supporters lined the street.\n\n“Four more years, four more years,”\n\nThe crowd cheered as the mayor arrived.")
     assert not [s for s in find_statements(doc, settings=UNCHECKED) if s.cue is not None and s.cue.text == "cheered"]
+
+
+def test_a_comma_after_the_closing_mark_or_in_brackets_closes_the_quote_as_one_inside_would(nlp):
+    text = ('The debate goes on.\n\n"Harris can probably rest easy that despite the renewed debate", Andy Martin opines, '
+            '"she will not be blocked."\n\n"We feel that bringing the buffalo back is going to heal us[,]" Crystal '
+            "C'Bearing of the Northern Arapaho tribal historic preservation office told those gathered.")
+    statements = statements_of(text, nlp)
+    assert find(statements, "rest easy").speaker.name == "Andy Martin"
+    assert find(statements, "heal us").speaker.name == "Crystal C'Bearing"
+
+
+def test_a_speech_verb_after_a_name_beats_a_noun_the_tagger_read_as_a_verb(nlp):
+    # "coach" is tagged as a verb with "Caloundra" as its subject
+    text = 'The team drew again.\n\n"I am [pretty happy with that]", Caloundra coach Geoff Ingram said.'
+    s = find(statements_of(text, nlp), "pretty happy")
+    assert s.speaker.name == "Geoff Ingram" and s.cue.text == "said"

@@ -13,7 +13,7 @@ from ..syntax import (
 )
 
 _TRAILING_QUOTE_ENDS = ",?!"  # '"We will win," she said' but not '"We will win." She said ...'
-_TRAILING_REACH = 10  # at most this many words from the closing mark to the verb
+_TRAILING_REACH = 14  # at most this many words from the closing mark to the verb
 
 
 def claim(ctx: ArticleContext) -> None:
@@ -35,17 +35,40 @@ def _claim_trailing(ctx: ArticleContext) -> list[Draft]:
     for i, quote in ctx.free_quotes():
         if quote.close_mark is None or not _opens_sentence(text, quote):
             continue
-        closing = text[quote.start:quote.close_mark].rstrip(QUOTE_MARK_CHARS + " ")[-1:]  # before '' too
-        if closing not in _TRAILING_QUOTE_ENDS:
+        if _closing_punctuation(text, quote) not in _TRAILING_QUOTE_ENDS:
             continue
         verb, source = _trailing_verb(doc, quote, ctx.in_quote)
         if verb is None or source is None:
             continue
-        if closing in "?!" and verb.lower_ not in CUE_FORMS:
+        if _closing_punctuation(text, quote) in "?!" and verb.lower_ not in CUE_FORMS:
             continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
         cue = Cue(cue_phrase(verb), source, [], verb)
         found.append(ctx.claim_quote(i, cue, 0.9))
     return found
+
+
+def _closing_punctuation(text: str, quote: Quote) -> str:
+    """The mark that closes the quoted sentence: inside the quotation marks ('"...," she said', also
+    before '' and in an editor's brackets: '"... heal us[,]" she said'), or right after them, as
+    logical punctuation has it ('"...", Martin opines').
+    """
+    inside = text[quote.start:quote.close_mark].rstrip(QUOTE_MARK_CHARS + " ").removesuffix("]")
+    if inside[-1:] in _TRAILING_QUOTE_ENDS:
+        return inside[-1:]
+    after = text[quote.outer_end:quote.outer_end + 1]
+    return after if after == "," else inside[-1:]
+
+
+def _speech_verb_after_name(words: list[Token], k: int) -> Token | None:
+    """A speech verb later in the attribution, right after a proper name, with only noun-phrase words
+    between it and the word at ``k`` (a noun the tagger read as a verb)."""
+    for j in range(k + 1, len(words)):
+        token = words[j]
+        if token.lower_ in CUE_FORMS and words[j - 1].tag_ in {"NNP", "NNPS"}:
+            return token
+        if token.tag_ not in NOUN_PHRASE_TAGS:
+            return None
+    return None
 
 
 def _opens_sentence(text: str, quote: Quote) -> bool:
@@ -63,16 +86,23 @@ def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token 
         if in_quote[token.i] or "\n" in text[quote.outer_end:token.idx]:
             break  # the next paragraph is not the attribution
         if verb_like(token):
+            if token.lower_ not in CUE_FORMS and (later := _speech_verb_after_name(words, k)) is not None:
+                return later, later.nbor(-1)  # '"...", Caloundra coach Geoff Ingram said': "coach" read as a verb
             if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                 break  # '"Why not?" Critics say the plan will fail.': a sentence of its own
             phrase = words[:k]
             if not phrase:  # '"No," replied Smith'
                 return token, noun_after(token, in_quote)
-            if all(t.tag_ in NOUN_PHRASE_TAGS or t.text == "," for t in phrase):
+            if all(_in_noun_phrase(t) or t.text == "," for t in phrase):
                 nouns = [t for t in phrase if t.tag_ in NOMINAL_TAGS | {"CD"}]
                 subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c in phrase), None)
                 return token, subject or (head_noun(nouns[0]) if nouns else None)
             break
-        if token.tag_ not in NOUN_PHRASE_TAGS and token.text != ",":
+        if not _in_noun_phrase(token) and token.text != ",":
             break
     return None, None
+
+
+def _in_noun_phrase(token: Token) -> bool:
+    """A word of the speaker's noun phrase, "of" included ('Crystal C'Bearing of the preservation office')."""
+    return token.tag_ in NOUN_PHRASE_TAGS or token.lower_ == "of"
