@@ -162,6 +162,14 @@ def test_a_document_speaks_for_its_issuer_and_a_named_body_is_named(nlp):
     assert german.speaker.name == "German government" and german.speaker.kind == "organization"
 
 
+def test_an_organisation_before_a_document_noun_issues_it_and_its_acronym_is_spelt_out(nlp):
+    # the long form in brackets right after the acronym's first use
+    text = ("Huber wrestled for AEW (All Elite Wrestling) until last year.\n\n"
+            "\"Huber was respected and loved in every way\", reads an AEW press release.")
+    s = find(statements_of(text, nlp), "respected and loved")
+    assert s.speaker.name == "All Elite Wrestling"
+
+
 def test_it_after_an_organisation_is_that_organisation(nlp):
     text = ("The Georgian Tennis Federation released a statement on Monday. "
             "It said, “We have always condemned any form of violence against players.”")

@@ -218,8 +218,10 @@ class ArticleNames:
         last = run[-1]
         entity = self._entity.get(last.i)
         named_person = entity is not None and entity.label_ == "PERSON" and entity.end - 1 == last.i
-        if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i and not named_person:
-            return  # a modifier of a common noun: "Labor London mayor" (not a misparsed name: "Vlada Stamenkovic studies")
+        issuing = entity is not None and entity.label_ == "ORG" and normalise_word(last.head.text) in DOCUMENT_NOUNS
+        if last.dep_ == "compound" and last.head.tag_ not in _PROPER and last.head.i > last.i and not (named_person or issuing):
+            return  # a modifier of a common noun: "Labor London mayor" (not a misparsed name: "Vlada Stamenkovic
+            # studies"; not the issuer of a document: "an AEW press release")
         if last.dep_ == "amod":
             return  # an adjective: "Chinese officials"
         cut = 0
@@ -468,6 +470,10 @@ class ArticleNames:
             self._organisation_names[mention.text] = self._fullest_body_name(mention.text)
         return self._organisation_names[mention.text]
 
+    def _in_brackets_after(self, end: int, other: NameMention) -> bool:
+        """'AEW (All Elite Wrestling)': the other name opens a bracket right after ``end``."""
+        return self.doc.text[end:other.start].strip() == "("
+
     def _fullest_body_name(self, name: str) -> str:
         """``organisation_name`` for a name as written, uncached."""
         text = _strip_the(name)
@@ -478,7 +484,7 @@ class ArticleNames:
         counts: dict[str, int] = {}
         first_use = next(m.start for m in self.mentions if _strip_the(m.text) == text)
         for other in self.mentions:
-            if other.start > first_use:
+            if other.start > first_use and not (acronym and self._in_brackets_after(first_use + len(name), other)):
                 break  # a long form is given first, then shortened: "Syrian Democratic Forces (SDF)"
             longer = _strip_the(other.text)
             if len(longer.split()) <= len(words) or self.kinds.get(other.text) not in {"organization", "group"}:
