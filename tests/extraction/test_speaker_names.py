@@ -428,3 +428,19 @@ def test_a_role_word_the_recogniser_took_into_an_organisation_is_a_role(nlp):
     s = find(statements_of(text, nlp), "really exciting")
     assert s.speaker.name == "Selena Torres"
 
+
+def test_a_description_going_on_with_the_statement_just_made_is_its_speaker(nlp):
+    # Wikinews, October 2019 (CC BY 2.5)
+    text = ("Researchers from the College of Wooster in Ohio reported a new mechanism.\n\n"
+            "\"Warm water circulation is attacking the undersides of these ice shelves,\" said study co-author "
+            "Karen Alley. The Wooster professor added, \"These effects matter. But exactly how much, we don't yet know.\"")
+    s = find(statements_of(text, nlp), "These effects matter")
+    assert s.speaker.name == "Karen Alley"
+
+
+def test_a_subject_split_at_its_hyphen_is_one_word_with_its_apposition(nlp):
+    text = ("The study was published on Monday. Its co-author, civil engineering professor Julian Marshall, said, "
+            "\"We have seen in our previous research that our society is segregated.\"")
+    s = find(statements_of(text, nlp), "our society is segregated")
+    assert s.speaker.name == "Julian Marshall"
+

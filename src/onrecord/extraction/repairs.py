@@ -34,7 +34,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def parsed_subject(verb: Token, depth: int) -> object:
     """The parser's subject; for a passive verb, the "by" agent (or nobody: "was told")."""
-    named = _name_among_two_subjects(verb)
+    named = _name_among_two_subjects(verb) or _last_part_of_hyphenated_subject(verb)
     if named is not None:
         return named
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -104,6 +104,15 @@ def _name_among_two_subjects(verb: Token) -> Token | None:
     if len(names) == 2:  # "Member of parliament (MP) Kevin Conolly said": the person the recogniser saw
         names = [s for s in names if s.ent_type_ == "PERSON"]
     return names[0] if len(names) == 1 else None
+
+
+def _last_part_of_hyphenated_subject(verb: Token) -> Token | None:
+    """Repair: "Its co-author, professor Julian Marshall, said" with "co", "-" and "author" each
+    parsed as a subject: the word is one, its head the last part (where the apposition hangs)."""
+    parts = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(parts) < 3 or any(b.i != a.i + 1 or a.whitespace_ for a, b in zip(parts, parts[1:])):
+        return None
+    return parts[-1] if all(p.text == "-" for p in parts[1:-1:2]) else None
 
 
 def name_before_participle(verb: Token, depth: int) -> object:

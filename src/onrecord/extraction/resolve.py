@@ -12,9 +12,15 @@ def resolve_speakers(ctx: ArticleContext) -> None:
     _resolve_speakers(ctx.drafts, ctx.names)
 
 
+_CONTINUING_VERBS = frozenset({"add", "adds", "added", "adding", "continue", "continues", "continued", "continuing"})
+_CONTINUING_REACH = 300  # characters from the statement before to the continuing verb
+
+
 def _resolve_speakers(drafts: list[Draft], names: ArticleNames) -> None:
+    before: Draft | None = None
     for draft in drafts:
         if draft.speaker is not None:
+            before = draft
             continue  # named by a transcript label
         source = draft.cue.source if draft.cue else None
         if source is None:
@@ -22,6 +28,21 @@ def _resolve_speakers(drafts: list[Draft], names: ArticleNames) -> None:
             continue
         span = mention_span(source)
         referent: Referent = names.resolve(source, draft.spans)
+        if referent.name is None and referent.how == "description" and _continues(draft, before):
+            assert before is not None and before.speaker is not None
+            referent = Referent(before.speaker.name, before.speaker.kind, "description")
         names.remember(source, referent)
         draft.speaker = Speaker(Span(span.text, span.start_char, span.end_char), referent.name, referent.kind)
         draft.how = referent.how
+        before = draft
+
+
+def _continues(draft: Draft, before: Draft | None) -> bool:
+    """'"...," said study co-author Karen Alley. The Wooster professor added, "..."': a description
+    of a person going on with the statement just made is its speaker."""
+    if before is None or before.speaker is None or before.speaker.name is None or before.speaker.kind != "person":
+        return False
+    verb = draft.cue.verb if draft.cue else None
+    if verb is None or verb.lower_ not in _CONTINUING_VERBS:
+        return False
+    return 0 <= verb.idx - max(e for _, e in before.spans) <= _CONTINUING_REACH
