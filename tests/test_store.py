@@ -428,3 +428,49 @@ def test_a_shared_surname_goes_to_a_first_name_only_when_the_article_writes_it_a
     both = {"Carly Fiorina", "Frank Fiorina"}
     assert pick_by_context(both, {"frank", "talks", "fiorina"}, {}, {"fiorina"}) is None
     assert pick_by_context(both, {"carly", "frank", "fiorina"}, {}, {"carly", "fiorina"}) == "Carly Fiorina"
+
+
+OVERRIDE_CORPUS = {
+    "c1": "date 2020-01-02\nJoe Biden said the plan would cost less than expected.\n",
+    "c2": "date 2020-01-03\nJoseph R. Biden Jr. said that the vote would be close.\n",
+    "c3": "date 2020-01-04\nSenator Bob Casey said that the bill would pass in the spring.\n",
+}
+
+
+def test_a_correction_joins_or_splits_a_name_and_outlives_a_re_ingest(tmp_path, nlp):
+    from onrecord.record.store import StoreError
+
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", OVERRIDE_CORPUS), nlp=nlp)
+    assert speaker_of(db, "c1") == speaker_of(db, "c2") == {"joseph-r-biden-jr"}
+    with Store(db) as store:
+        assert store.override("Joe Biden", None) == 1  # split off: its one statement moves
+        assert store.override("Bob Casey", "Joseph R. Biden Jr.") == 1  # a (wrong) join, to test joining
+        with pytest.raises(StoreError, match="no speaker name"):
+            store.override("Nobody Here", None)
+    assert speaker_of(db, "c1") == {"joe-biden"} and speaker_of(db, "c3") == {"joseph-r-biden-jr"}
+    # the articles change and come back: the corrections hold
+    changed = {k: v.replace("said", "said on Monday") for k, v in OVERRIDE_CORPUS.items()}
+    ingest_paths(db, write_corpus(tmp_path / "again", changed), nlp=nlp)
+    assert speaker_of(db, "c1") == {"joe-biden"} and speaker_of(db, "c3") == {"joseph-r-biden-jr"}
+    with Store(db, readonly=True) as store:
+        joins = {j["name"]: j["why"] for j in speaker_profile(store, "joseph-r-biden-jr")["joins"]}
+        assert joins["Bob Casey"] == "joined by hand to Joseph R. Biden Jr."
+        assert store.db.execute("SELECT statements FROM speakers WHERE id = 'joe-biden'").fetchone()[0] == 1
+    with Store(db) as store:
+        store.clear_override("Joe Biden")
+        store.clear_override("Bob Casey")
+    assert speaker_of(db, "c1") == {"joseph-r-biden-jr"} and speaker_of(db, "c3") == {"bob-casey"}
+
+
+def test_why_says_on_what_evidence_names_join():
+    from onrecord.record.speakers import NameIndex
+
+    index = NameIndex()
+    for name in ("Joe Biden", "Joseph R. Biden Jr.", "Ted Cruz", "Rafael Edward Cruz", "Cruz", "Donald Trump", "Donald J. Trump"):
+        index.add(name, "person")
+    assert index.why("Joe Biden").startswith("'joe' is a short form of 'joseph'")
+    assert index.why("Ted Cruz").startswith("'ted' is a short form of 'edward'")
+    assert index.why("Cruz").startswith("a surname alone")
+    assert "middle names, initials" in index.why("Donald Trump")
+    assert index.why("Donald J. Trump") == "its own name"

@@ -159,3 +159,24 @@ def test_undated_articles_are_warned_about_and_counted(tmp_path):
     assert "post_2019-05-06_rain.txt: no date" not in named.stderr
     with sqlite3.connect(tmp_path / "named.db") as con:
         assert con.execute("SELECT date FROM articles WHERE id = 'post_2019-05-06_rain'").fetchone()[0] == "2019-05-06"
+
+
+def test_alias_corrects_who_is_who_and_speaker_why_shows_it(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "c1.txt").write_text("date 2020-01-02\nJoe Biden said the plan would cost less than expected.\n")
+    (corpus / "c2.txt").write_text("date 2020-01-03\nJoseph R. Biden Jr. said that the vote would be close.\n")
+    db = tmp_path / "record.db"
+    assert invoke("ingest", str(corpus), "--db", str(db)).exit_code == 0
+    why = invoke("speaker", "Joseph R. Biden Jr.", "--db", str(db), "--why")
+    assert why.exit_code == 0 and "short form of 'joseph'" in why.stdout
+    split = invoke("alias", "Joe Biden", "--own", "--db", str(db))
+    assert split.exit_code == 0 and "1 statement moved" in split.stderr
+    profile = json.loads(invoke("speaker", "joe-biden", "--db", str(db), "--json").stdout)
+    assert profile["statements"] == 1 and profile["joins"][0]["override"]
+    both = invoke("alias", "Joe Biden", "--own", "--clear", "--db", str(db))
+    assert both.exit_code == 2 and "exactly one of" in both.stderr
+    missing = invoke("alias", "Nobody Atall", "--to", "Joe Biden", "--db", str(db))
+    assert missing.exit_code == 1 and "no speaker name 'Nobody Atall'" in missing.stderr
+    assert invoke("alias", "Joe Biden", "--clear", "--db", str(db)).exit_code == 0
+    assert json.loads(invoke("speaker", "Joe Biden", "--db", str(db), "--json").stdout)["id"] == "joseph-r-biden-jr"

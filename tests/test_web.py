@@ -117,6 +117,17 @@ def test_writing_with_the_token(tmp_path, nlp, seed_path):
         assert ok.status_code == 200 and ok.json()["new"] == 1 and ok.json()["statements"] == 1
         posted = http.get("/api/articles/posted").json()
         assert posted["statements"][0]["speaker"]["name"] == "Ann Lee"
+        # a correction of who is who: the same token, kept in the store
+        token = {"Authorization": "Bearer s3cret"}
+        error_shape(http.post("/api/aliases", json={"name": "Ann Lee", "to": "Sadiq Khan"}), 403)
+        error_shape(http.post("/api/aliases", json={"name": "Nobody Zzyzx", "own": True}, headers=token), 404)
+        error_shape(http.post("/api/aliases", json={"name": "Ann Lee", "own": True, "clear": True}, headers=token), 400)
+        joined = http.post("/api/aliases", json={"name": "Ann Lee", "to": "Sadiq Khan"}, headers=token)
+        assert joined.status_code == 200 and joined.json()["speaker"]["id"] == "sadiq-khan" and joined.json()["moved"] == 1
+        page = http.get("/speakers/sadiq-khan").text
+        assert "Ann Lee" in page and "joined by hand to Sadiq Khan" in page
+        cleared = http.post("/api/aliases", json={"name": "Ann Lee", "clear": True}, headers=token)
+        assert cleared.json()["speaker"]["id"] == "ann-lee"
 
 
 def test_openapi_documents_every_api_route(client):

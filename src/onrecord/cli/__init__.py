@@ -11,7 +11,7 @@ import click
 from .. import __version__
 from .evaluate import eval_command
 from .extract import extract, rules
-from .record import export, ingest, search, serve, speaker, speakers
+from .record import alias, export, ingest, search, serve, speaker, speakers
 
 
 @click.group()
@@ -21,5 +21,5 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="onrecord: %(message)s")
 
 
-for command in (extract, ingest, search, speakers, speaker, export, serve, eval_command, rules):
+for command in (extract, ingest, search, speakers, speaker, alias, export, serve, eval_command, rules):
     main.add_command(command)

@@ -1,4 +1,4 @@
-"""The record's commands: ingest, search, speakers, speaker, export, serve.
+"""The record's commands: ingest, search, speakers, speaker, alias, export, serve.
 
 Same conventions as ``extract``: messages on standard error, exit 1 when an input was
 rejected, 2 for a usage mistake, never a traceback for a user's mistake.
@@ -179,7 +179,8 @@ def speakers(db: str, since: str | None, until: str | None, limit: int, fmt: str
 @db_option
 @click.option("--latest", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
-def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
+@click.option("--why", is_flag=True, help="Say which names and descriptions join this speaker, and on what evidence.")
+def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
     """One speaker: aliases, roles, statements per month and latest statements."""
     from ..record.read import speaker_profile
 
@@ -189,6 +190,9 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
         raise click.ClickException(f"no speaker matches {name!r} (try `onrecord speakers`)")
     if as_json:
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
+        return
+    if why:
+        _print_joins(profile)
         return
     out = console()
     out.print(f"[bold]{profile['name']}[/] ({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
@@ -209,6 +213,39 @@ def speaker(name: str, db: str, latest: int, as_json: bool) -> None:
     for record in profile["latest"]:
         table.add_row(record["date"] or "", record["type"], record["content"]["text"], record["article"])
     out.print(table)
+
+
+def _print_joins(profile: dict[str, Any]) -> None:
+    table = Table(title=f"{profile['name']} (id {profile['id']}): who is joined, and why")
+    for column, justify in (("name or description", "left"), ("statements", "right"), ("why", "left")):
+        table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for join in profile["joins"]:
+        table.add_row(Text(join["name"]), f"{join['statements']:,}", Text(join["why"]))
+    console().print(table)
+
+
+@click.command()
+@click.argument("name")
+@db_option
+@click.option("--to", "joins", metavar="OTHER", help="NAME stands for OTHER's speaker (a name or a speaker id).")
+@click.option("--own", is_flag=True, help="NAME gets a speaker of its own (split it off).")
+@click.option("--clear", is_flag=True, help="Forget the correction for NAME: the rules decide again.")
+def alias(name: str, db: str, joins: str | None, own: bool, clear: bool) -> None:
+    """Correct who is who: join a name to another speaker, split it off, or clear the correction.
+
+    Corrections are kept in the store and outlive re-ingests: `onrecord alias "Joe Biden" --to
+    "Joseph R. Biden Jr."`, `onrecord alias "Frank Fiorina" --own`. `onrecord speaker X --why` shows them.
+    """
+    if sum((joins is not None, own, clear)) != 1:
+        raise click.UsageError("give exactly one of --to OTHER, --own or --clear")
+    with open_store(db, readonly=False) as store:
+        try:
+            moved = store.clear_override(name) if clear else store.override(name, None if own else joins)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        slug, display = store.names.speaker_of(store.known_name(name))
+    done = "cleared" if clear else "split off" if own else f"joined to {display}"
+    click.echo(f"{name}: {done} (speaker id {slug}); {moved:,} statement{'s' if moved != 1 else ''} moved", err=True)
 
 
 def _date_range(first: str | None, last: str | None) -> str:

@@ -367,6 +367,7 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "name": speaker["name"],
         "kind": speaker["kind"],
         "statements": speaker["statements"],
+        "joins": speaker_joins(store, slug),
         "undated": undated,  # statements from undated articles: outside every date range and chart
         "first_date": speaker["first_date"],
         "last_date": speaker["last_date"],
@@ -379,6 +380,27 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "also_matching": ids[1:],
         "days": days,
     }
+
+
+def speaker_joins(store: Store, slug: str) -> list[dict[str, Any]]:
+    """Why each name and description of a speaker is theirs: the names that join it, on what evidence
+    (or a person's override), and the role descriptions resolved to them at their articles' dates."""
+    overrides = store.overrides()
+    rows = store.db.execute(
+        "SELECT n.name, count(s.id) AS count FROM names n LEFT JOIN statements s ON s.name = n.name AND s.speaker = n.speaker "
+        "WHERE n.speaker = ? GROUP BY n.name ORDER BY count DESC, n.name",
+        (slug,),
+    ).fetchall()
+    joins = [{"name": r["name"], "statements": r["count"], "why": store.names.why(r["name"]),
+              "override": r["name"] in overrides} for r in rows]
+    described = store.db.execute(
+        "SELECT description, count(*) AS count FROM statements WHERE speaker = ? AND name IS NULL "
+        "AND description IS NOT NULL GROUP BY description ORDER BY count DESC, description LIMIT 20",
+        (slug,),
+    ).fetchall()
+    joins += [{"name": r["description"], "statements": r["count"], "override": False,
+               "why": "a role description: the one person seen in that role near the article's date"} for r in described]
+    return joins
 
 
 # -- one thing from the record: an article, a quote, a speaker's page, the overview --

@@ -24,6 +24,14 @@ CREATE TABLE IF NOT EXISTS names (
 );
 CREATE INDEX IF NOT EXISTS names_speaker ON names (speaker);
 
+-- A person's corrections of who is who: this name always stands for the speaker of `joins`
+-- (another name), or for a speaker of its own when `joins` is NULL. Re-ingests keep them.
+CREATE TABLE IF NOT EXISTS name_overrides (
+    name TEXT PRIMARY KEY,
+    joins TEXT,
+    made TEXT NOT NULL
+);
+
 -- One person (or organisation) across the corpus; id is a readable slug.
 CREATE TABLE IF NOT EXISTS speakers (
     id TEXT PRIMARY KEY,

@@ -35,6 +35,7 @@ MAX_ROLE_WORDS = 5
 # A longer "name" is usually a title-case headline the tagger read as one name
 # ("Hillary Clinton Reassures House Democrats"): nothing else is resolved to it.
 MAX_NAME_WORDS = 4
+_MAX_OVERRIDE_HOPS = 8  # a chain of joins longer than this (or a loop) stops where it is
 
 
 def slugify(name: str) -> str:
@@ -88,8 +89,15 @@ class NameIndex:
     """The names in a store and the speaker each stands for."""
 
     kinds: dict[str, str | None] = field(default_factory=dict)
+    # A person's corrections (the store's name_overrides): name -> the name whose speaker it joins,
+    # or None for a speaker of its own. They win over every rule below.
+    overrides: dict[str, str | None] = field(default_factory=dict)
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _speakers: dict[str, tuple[str, str]] = field(default_factory=dict)  # speaker_of, until a same-surname name arrives
+
+    def set_overrides(self, overrides: dict[str, str | None]) -> None:
+        self.overrides = dict(overrides)
+        self._speakers.clear()
 
     def add(self, name: str, kind: str | None) -> bool:
         """Add or strengthen a name; True when it is new or changed kind."""
@@ -118,7 +126,12 @@ class NameIndex:
             found = self._speakers[name] = self._speaker_of(name)
         return found
 
-    def _speaker_of(self, name: str) -> tuple[str, str]:
+    def _speaker_of(self, name: str, hops: int = 0) -> tuple[str, str]:
+        if name in self.overrides and hops < _MAX_OVERRIDE_HOPS:
+            joins = self.overrides[name]
+            if joins is None or joins == name:
+                return slugify(" ".join(name_words(name)) or name), name  # split off: a speaker of its own
+            return self._speaker_of(joins, hops + 1)
         kind = self.kinds.get(name)
         words = name_words(name)
         if kind != "person" or not words:
@@ -127,6 +140,25 @@ class NameIndex:
         targets = self.full_forms(name)
         target = targets.pop() if len(targets) == 1 else name
         return slugify(" ".join(name_words(target))), target
+
+    def why(self, name: str) -> str:
+        """Why a name stands for its speaker, in words: the evidence of the join, or the override."""
+        if name in self.overrides:
+            joins = self.overrides[name]
+            return "split off by hand: a speaker of its own" if joins is None else f"joined by hand to {joins}"
+        display = self.speaker_of(name)[1]
+        if display == name:
+            return "its own name"
+        if self.kinds.get(name) != "person":
+            return f"the same name as {display}, case and a leading 'the' aside"
+        words, target = name_words(name), name_words(display)
+        if len(words) == 1:
+            return f"a surname alone: {display} is the only person of that surname in the store"
+        if words[0] not in target:
+            full = next((w for w in target[:-1] if same_given_name(words[0], w)), None)
+            if full is not None:
+                return f"'{words[0]}' is a short form of '{full}' (the nicknames table), same surname: {display}"
+        return f"{display} is the same name with middle names, initials or a suffix added"
 
     def full_forms(self, name: str) -> set[str]:
         """The people a person's name may be short for: {"Sadiq Khan", "Imran Khan"} for "Khan";

@@ -32,9 +32,10 @@ from ..model import Article, ArticleExtraction, Statement
 from ..values import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
 
-SCHEMA_VERSION = "4"
-# Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word index).
-UPGRADABLE = frozenset({"2", "3"})
+SCHEMA_VERSION = "5"
+# Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word
+# index, 5 the name overrides).
+UPGRADABLE = frozenset({"2", "3", "4"})
 DEFAULT_DB = "onrecord.db"
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
@@ -130,6 +131,7 @@ class Store:
             index = NameIndex()
             for name, kind in self.db.execute("SELECT name, kind FROM names"):
                 index.add(name, kind)
+            index.set_overrides(dict(self.db.execute("SELECT name, joins FROM name_overrides").fetchall()))
             self._names = index
         return self._names
 
@@ -382,24 +384,78 @@ class Store:
         kind = "person" if "person" in kinds else next((k for k in sorted(filter(None, kinds))), None)
         return (displays[0] if displays else slug), kind
 
+    # -- a person's corrections ------------------------------------------------------------
+    def override(self, name: str, joins: str | None) -> int:
+        """From now on ``name`` stands for the speaker of ``joins`` (a name or a speaker id), or for a
+        speaker of its own when ``joins`` is None; kept in the store, so re-ingests keep it. Returns
+        how many statements moved."""
+        name = self.known_name(name)
+        target = self.known_name(joins) if joins is not None else None
+        return self._correct("INSERT INTO name_overrides (name, joins, made) VALUES (?, ?, datetime('now')) "
+                             "ON CONFLICT (name) DO UPDATE SET joins = excluded.joins, made = excluded.made",
+                             (name, target))
+
+    def clear_override(self, name: str) -> int:
+        """The rules decide for ``name`` again. Returns how many statements moved."""
+        name = self.known_name(name)
+        if self.db.execute("SELECT 1 FROM name_overrides WHERE name = ?", (name,)).fetchone() is None:
+            raise StoreError(f"{name!r} has no override")
+        return self._correct("DELETE FROM name_overrides WHERE name = ?", (name,))
+
+    def overrides(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT name, joins FROM name_overrides ORDER BY name").fetchall())
+
+    def known_name(self, name: str) -> str:
+        """A name as the store holds it: exactly, case aside, or the display name or id of a speaker."""
+        for sql in ("SELECT name FROM names WHERE name = ?", "SELECT name FROM names WHERE lower(name) = lower(?)",
+                    "SELECT n.name FROM speakers sp JOIN names n ON n.name = sp.name WHERE sp.id = ?",
+                    "SELECT name FROM names WHERE speaker = ? ORDER BY length(name) DESC, name LIMIT 1"):
+            row = self.db.execute(sql, (name,)).fetchone()
+            if row is not None:
+                return row[0]
+        raise StoreError(f"no speaker name {name!r} in {self.path} (`onrecord speakers` lists them)")
+
+    def _correct(self, sql: str, params: tuple) -> int:
+        """Change the overrides, then move every name whose speaker changed, and what follows from it."""
+        self._begin()
+        try:
+            self.db.execute(sql, params)
+            self.names.set_overrides(dict(self.db.execute("SELECT name, joins FROM name_overrides").fetchall()))
+            touched = _Touched()
+            for name, speaker in self.db.execute("SELECT name, speaker FROM names").fetchall():
+                slug = self.names.speaker_of(name)[0]
+                if slug != speaker:
+                    self.db.execute("UPDATE names SET speaker = ? WHERE name = ?", (slug, name))
+                    self._move_statements("name = ?", (name,), slug, touched)
+            self._settle(touched)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self._names = None
+            raise
+        return len(touched.moved)
+
     # -- the end of an ingest ----------------------------------------------------------------
     def finish(self) -> int:
         """Resolve role descriptions and shared surnames against the whole corpus; returns how many moved."""
         self._begin()
         try:
             touched = _Touched()
-            changes = self._described_speakers() + self._shared_surname_speakers()
-            for statement_id, old, new in changes:
-                self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (new, statement_id))
-                touched.moved.add(statement_id)
-                touched.speakers.update({old, new})
-            self._assign_quotes(touched)
-            self._refresh_speakers(touched.speakers)
+            self._settle(touched)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return len(touched.moved)
+
+    def _settle(self, touched: "_Touched") -> None:
+        """Role descriptions and shared surnames against the whole corpus, then quotes and speaker rows."""
+        for statement_id, old, new in self._described_speakers() + self._shared_surname_speakers():
+            self.db.execute("UPDATE statements SET speaker = ? WHERE id = ?", (new, statement_id))
+            touched.moved.add(statement_id)
+            touched.speakers.update({old, new})
+        self._assign_quotes(touched)
+        self._refresh_speakers(touched.speakers)
 
     def _described_speakers(self) -> list[tuple[int, str | None, str | None]]:
         """(statement, old speaker, new speaker) for role descriptions whose holder changed."""

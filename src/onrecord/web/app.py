@@ -65,6 +65,16 @@ class ArticleIn(BaseModel):
     source: str | None = Field(default=None, max_length=300)
 
 
+class AliasIn(BaseModel):
+    """A correction of who is who, as `onrecord alias` takes it: ``name`` joins the speaker of ``to``,
+    or gets a speaker of its own (``own``), or goes back to the rules (``clear``)."""
+
+    name: str = Field(min_length=1, max_length=300)
+    to: str | None = Field(default=None, min_length=1, max_length=300)
+    own: bool = False
+    clear: bool = False
+
+
 class SearchParams:
     """The search form's fields, shared by /search and /api/search."""
 
@@ -222,18 +232,36 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     def api_quote(quote_id: QuoteId, store: StoreDep) -> dict[str, Any]:
         return _found(quote_view(store, quote_id), f"no quote {quote_id}")
 
-    @app.post("/api/articles", summary="Add articles (needs --allow-write and the token)", status_code=200)
-    def api_add(
-        articles: list[ArticleIn] | ArticleIn,
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> dict[str, Any]:
+    def check_writer(authorization: str | None) -> None:
         if not allow_write:
             raise HTTPException(403, "writing is off: start the server with --allow-write")
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not token or not secrets.compare_digest(given.encode(), token.encode()):
             raise HTTPException(403, "a valid token is needed: Authorization: Bearer TOKEN")
+
+    @app.post("/api/articles", summary="Add articles (needs --allow-write and the token)", status_code=200)
+    def api_add(
+        articles: list[ArticleIn] | ArticleIn,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        check_writer(authorization)
         items = articles if isinstance(articles, list) else [articles]
         return _add_articles(db, items, write_lock)
+
+    @app.post("/api/aliases", summary="Correct who is who (needs --allow-write and the token)", status_code=200)
+    def api_alias(alias: AliasIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Join a name to another speaker (`to`), split it off (`own`) or clear the correction; kept in
+        the store across re-ingests. Answers with the name's speaker and how many statements moved."""
+        check_writer(authorization)
+        if sum((alias.to is not None, alias.own, alias.clear)) != 1:
+            raise HTTPException(400, "give exactly one of to, own or clear")
+        with write_lock, Store(db) as store:
+            try:
+                moved = store.clear_override(alias.name) if alias.clear else store.override(alias.name, alias.to)
+                slug, display = store.names.speaker_of(store.known_name(alias.name))
+            except StoreError as error:
+                raise HTTPException(404 if "no speaker name" in str(error) else 400, str(error)) from None
+        return {"name": alias.name, "speaker": {"id": slug, "name": display}, "moved": moved}
 
     # -- errors -------------------------------------------------------------------------
     def error(request: Request, status: int, message: str) -> Response:
