@@ -474,3 +474,17 @@ def test_why_says_on_what_evidence_names_join():
     assert index.why("Cruz").startswith("a surname alone")
     assert "middle names, initials" in index.why("Donald Trump")
     assert index.why("Donald J. Trump") == "its own name"
+
+
+def test_a_publication_s_short_name_joins_it_only_when_nothing_else_could_be_meant():
+    from onrecord.record.speakers import NameIndex
+
+    index = NameIndex()
+    for name in ("The New York Times", "Times", "Washington Post", "Post", "Huffington Post", "Supreme Court", "Court"):
+        index.add(name, "organization")
+    assert index.speaker_of("Times") == index.speaker_of("The New York Times") == ("new-york-times", "New York Times")
+    assert index.speaker_of("Post")[0] == "post"  # the Washington Post or the Huffington Post
+    assert index.speaker_of("Court")[0] == "court"  # a generic word names no particular body
+    assert index.why("Times").startswith("a short form: New York Times")
+    index.add("Financial Times", "organization")
+    assert index.speaker_of("Times")[0] == "times"

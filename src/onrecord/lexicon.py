@@ -255,6 +255,14 @@ TERM_NOUNS = frozenset(
     "term terms phrase phrases expression word slogan slogans motto name names nickname moniker title label "
     "hashtag catchphrase tagline question caption headline sign placard".split()
 )
+# Adjectives that say which office, not how good its holder is ("a former senator", "a deputy
+# minister"): after "is a(n)", any other lower-case adjective makes the phrase a judgement.
+OFFICE_ADJECTIVES = frozenset(
+    "former foreign chief senior junior deputy acting interim associate assistant executive general national "
+    "federal local regional state public political military civil special vice prime first second third lead "
+    "principal managing elected outgoing incoming late current longtime top new retired presidential "
+    "parliamentary legal medical financial scientific creative artistic technical independent".split()
+)
 # "X seemed to Y", "X is expected to Y": the verb cites nobody.
 RAISING_VERBS = frozenset("seem seems seemed appear appears appeared".split())
 RAISING_PASSIVES = frozenset({"expected"})

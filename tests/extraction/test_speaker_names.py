@@ -444,3 +444,14 @@ def test_a_subject_split_at_its_hyphen_is_one_word_with_its_apposition(nlp):
     s = find(statements_of(text, nlp), "our society is segregated")
     assert s.speaker.name == "Julian Marshall"
 
+
+
+def test_roles_are_offices_not_praise_or_blame(nlp):
+    from onrecord.extraction.statements import article_context
+
+    text = ("Donald Trump is an amazing leader, Ann Cole said on Monday. Bob Stone, my best friend, said the vote "
+            "was close. Sadiq Khan is the mayor of London. Ted Cruz is a former senator, and Kay Ivey is a "
+            "Republican governor.")
+    roles = set(article_context(nlp(text)).names.role_sightings())
+    assert {("Sadiq Khan", "mayor of london"), ("Ted Cruz", "former senator"), ("Kay Ivey", "republican governor")} <= roles
+    assert not [r for r in roles if r[0] in {"Donald Trump", "Bob Stone"}]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..values import normalise_word
 from ..lexicon import (
     CUE_FORMS,
+    OFFICE_ADJECTIVES,
     DOCUMENT_NOUNS,
     GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
@@ -368,13 +369,13 @@ class ArticleNames:
                 words = sorted({w for t in modifiers for w in t.subtree if w.i < mention.tokens[0].i}, key=lambda w: w.i)
                 self._add_role(name, [w.lower_ for w in words if w.tag_ not in {"DT", "PRP$", "POS"} and not w.is_punct], mention.start)
             for child in head.children:
-                if child.dep_ == "appos" and child.tag_ in {"NN", "NNS"}:
+                if child.dep_ == "appos" and child.tag_ in {"NN", "NNS"} and not _praises(child):
                     self._add_role(name, _role_words(child), mention.start)
-            if head.dep_ == "appos" and head.head.tag_ == "NN":
+            if head.dep_ == "appos" and head.head.tag_ == "NN" and not _praises(head.head, exclude=head):
                 self._add_role(name, _role_words(head.head, exclude=head), mention.start)
             if head.dep_ == "nsubj" and head.head.lower_ in _BE_FORMS:
                 for child in head.head.children:
-                    if child.dep_ == "attr" and child.tag_ == "NN":
+                    if child.dep_ == "attr" and child.tag_ == "NN" and not _praises(child, copula=True):
                         self._add_role(name, _role_words(child), mention.start)
 
     def _add_role(self, name: str, words: list[str], position: int) -> None:
@@ -974,6 +975,20 @@ def _is_camel(word: str) -> bool:
 def _contains_in_order(longer: list[str], shorter: list[str]) -> bool:
     it = iter(longer)
     return all(word in it for word in shorter)
+
+
+def _praises(head: Token, exclude: Token | None = None, copula: bool = False) -> bool:
+    """A judgement, not an office: a superlative or comparative ("my best friend", "the greatest
+    president"), or after "is a(n)" an adjective of praise or blame ("is an amazing leader", "is a
+    terrible senator"; "is a former senator" and "is a Republican senator" stay roles)."""
+    skip = set(exclude.subtree) if exclude is not None else set()
+    words = [t for t in head.subtree if t not in skip and t.i <= head.i]
+    if any(t.tag_ in {"JJS", "JJR", "RBS"} for t in words):
+        return True
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+    return copula and indefinite and any(
+        t.tag_ == "JJ" and t.text.islower() and t.lower_ not in OFFICE_ADJECTIVES for t in words
+    )
 
 
 def _role_words(head: Token, exclude: Token | None = None) -> list[str]:

@@ -6,7 +6,8 @@ Extraction already gives each statement the fullest name its article uses
   stays itself when two people share it ("Sadiq Khan", "Imran Khan");
 - a full name joins a longer form of it when exactly one exists
   ("George Bush" -> "George W. Bush");
-- organisations and groups are one speaker per spelling, case and "the" aside;
+- organisations and groups are one speaker per spelling, case and "the" aside, and a
+  one-word short form ("Times") is the one organisation whose name ends with it, if only one does;
 - a description with no name ("the London mayor") is the one person seen in that
   role within a year of the article's date, when only one is.
 
@@ -24,7 +25,7 @@ from datetime import date as Date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import GENERATIONAL_SUFFIXES, PERSON_NOUNS
+from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS
 from ..values import normalise_word
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
@@ -136,10 +137,28 @@ class NameIndex:
         words = name_words(name)
         if kind != "person" or not words:
             display = name[4:] if name.lower().startswith("the ") else name
+            whole = self._whole_organisation(display) if kind == "organization" else None
+            if whole is not None:
+                display = whole
             return slugify(" ".join(name_words(display)) or display), display
         targets = self.full_forms(name)
         target = targets.pop() if len(targets) == 1 else name
         return slugify(" ".join(name_words(target))), target
+
+    def _whole_organisation(self, name: str) -> str | None:
+        """"Times" -> "New York Times": a one-word organisation name is the one organisation in the
+        store whose name ends with it, when there is exactly one ("Times" stays itself beside the
+        "Financial Times"); a generic word ("Court", "Party") never is."""
+        words = name_words(name)
+        if len(words) != 1 or words[0] in ORGANIZATION_NOUNS:
+            return None
+        longer: dict[tuple[str, ...], str] = {}
+        for other in self._by_surname.get(words[0], ()):
+            display = other[4:] if other.lower().startswith("the ") else other
+            other_words = name_words(display)
+            if self.kinds.get(other) == "organization" and len(other_words) > 1 and other_words[-1] == words[0]:
+                longer.setdefault(other_words, display)
+        return next(iter(longer.values())) if len(longer) == 1 else None
 
     def why(self, name: str) -> str:
         """Why a name stands for its speaker, in words: the evidence of the join, or the override."""
@@ -150,6 +169,8 @@ class NameIndex:
         if display == name:
             return "its own name"
         if self.kinds.get(name) != "person":
+            if len(name_words(name)) == 1 and len(name_words(display)) > 1:
+                return f"a short form: {display} is the only organisation in the store whose name ends with it"
             return f"the same name as {display}, case and a leading 'the' aside"
         words, target = name_words(name), name_words(display)
         if len(words) == 1:
