@@ -155,6 +155,7 @@ PERSON_NOUNS = frozenset(
 # Party and affiliation words that stand before a name as a role: "Republican Assemblywoman".
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic labour labor conservative tory liberal "
                         "libertarian green independent socialist".split())
+PLURAL_PARTY_WORDS = frozenset("republicans democrats conservatives tories liberals libertarians socialists".split())
 
 # Documents that speak for whoever issued them: "Trump's statement read", "its press release said".
 DOCUMENT_NOUNS = frozenset("statement statements summary notice release website letter memo tweet post report "

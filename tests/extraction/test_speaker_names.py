@@ -455,3 +455,13 @@ def test_roles_are_offices_not_praise_or_blame(nlp):
     roles = set(article_context(nlp(text)).names.role_sightings())
     assert {("Sadiq Khan", "mayor of london"), ("Ted Cruz", "former senator"), ("Kay Ivey", "republican governor")} <= roles
     assert not [r for r in roles if r[0] in {"Donald Trump", "Bob Stone"}]
+
+
+def test_a_common_noun_is_no_name_and_a_party_of_several_is_no_part_of_one(nlp):
+    from onrecord.extraction.resolve import _is_a_name
+
+    text = "Fellow Republicans Jolly and DeSantis said the plan would fail."
+    statements = statements_of(text, nlp)
+    assert not _is_a_name("xenophobe") and _is_a_name("Jaya") and _is_a_name("अकरम")
+    assert find(statements, "the plan would fail").speaker.name == "Jolly"
+

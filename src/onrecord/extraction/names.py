@@ -25,6 +25,7 @@ from ..lexicon import (
     GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
     PARTY_WORDS,
+    PLURAL_PARTY_WORDS,
     GROUP_PRONOUNS,
     NOT_NAMES,
     ORG_PRONOUNS,
@@ -233,6 +234,8 @@ class ArticleNames:
         if entity is None or entity.label_ == "PERSON" or _role_read_as_organisation(run[cut:], entity):
             while len(run) - cut > 2 and _is_role_word(run[cut].lower_):  # "General Motors" keeps its words
                 cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
+            if len(run) - cut == 2 and run[cut].lower_ in PLURAL_PARTY_WORDS:
+                cut += 1  # "fellow Republicans Jolly and DeSantis": a party of several, then a surname
         person = self._person_entity_in(run[cut:])
         if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
             cut = run.index(person[0])

@@ -31,6 +31,8 @@ def _resolve_speakers(drafts: list[Draft], names: ArticleNames) -> None:
         if referent.name is None and referent.how == "description" and _continues(draft, before):
             assert before is not None and before.speaker is not None
             referent = Referent(before.speaker.name, before.speaker.kind, "description")
+        if referent.name is not None and not _is_a_name(referent.name):
+            referent = Referent(None, referent.kind, "description")  # "xenophobe"
         names.remember(source, referent)
         draft.speaker = Speaker(Span(span.text, span.start_char, span.end_char), referent.name, referent.kind)
         draft.how = referent.how
@@ -46,3 +48,9 @@ def _continues(draft: Draft, before: Draft | None) -> bool:
     if verb is None or verb.lower_ not in _CONTINUING_VERBS:
         return False
     return 0 <= verb.idx - max(e for _, e in before.spans) <= _CONTINUING_REACH
+
+
+def _is_a_name(name: str) -> bool:
+    """A name has a capital letter, in a script with capitals ("xenophobe" is a common noun)."""
+    cased = [c for c in name if c.lower() != c.upper()]
+    return not cased or any(c.isupper() for c in cased)

@@ -271,6 +271,8 @@ def is_fuller_form(longer: str, shorter: str) -> bool:
     if short_suffix and short_suffix != long_suffix:
         return False
     first = short_words[0]
+    if len(first) == 1 and len(short_words) == 2 and not short_suffix and first in long_words[1:-1]:
+        return True  # "J. Trump", the middle initial and the surname of "Donald J. Trump"
     if long_suffix != short_suffix and (first == long_words[0] or not same_given_name(first, long_words[0])):
         return False  # "Donald Trump" and "Donald Trump Jr.": father and son
     if not same_given_name(first, long_words[0]):
