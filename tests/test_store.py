@@ -396,6 +396,8 @@ def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tm
      [("Donald Trump", "Donald J. Trump")], [("Donald Trump", "Entrusting Donald Trump")]),
     (["Sadiq Khan", "Imran Khan", "Khan"], [], [("Sadiq Khan", "Imran Khan"), ("Khan", "Sadiq Khan")]),
     (["Donald J. Trump", "J. Trump", "Eric Trump"], [("J. Trump", "Donald J. Trump")], [("J. Trump", "Eric Trump")]),
+    (["Bill de Blasio", "De Blasio", "Gloria La Riva", "La Riva", "Lucy Blasio"],
+     [("De Blasio", "Bill de Blasio"), ("La Riva", "Gloria La Riva")], [("De Blasio", "Lucy Blasio")]),
     (["David Turpin", "Louise Turpin"], [], [("David Turpin", "Louise Turpin")]),
 ])
 def test_name_variants_of_one_person_join_and_different_people_never_do(names, joined, apart):

@@ -119,6 +119,7 @@ TITLES = frozenset(
     ambassador speaker leader candidate nominee congressman congresswoman councillor
     councilman councilwoman attorney deputy officer inspector detective coach father sister
     brother saint st st. former acting interim prime state foreign home defense defence mp mep
+    admiral adm adm. brigadier commodore sheriff
     """.split()
 )
 GENDERED_TITLES = {
@@ -155,6 +156,8 @@ PERSON_NOUNS = frozenset(
 # Party and affiliation words that stand before a name as a role: "Republican Assemblywoman".
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic labour labor conservative tory liberal "
                         "libertarian green independent socialist".split())
+# Words that open a surname of two words ("de Blasio", "van Gogh", "La Riva").
+SURNAME_PARTICLES = frozenset("de da di del della der den van von la le du dos das al el bin ibn".split())
 PLURAL_PARTY_WORDS = frozenset("republicans democrats conservatives tories liberals libertarians socialists".split())
 
 # Documents that speak for whoever issued them: "Trump's statement read", "its press release said".

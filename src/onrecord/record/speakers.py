@@ -25,7 +25,7 @@ from datetime import date as Date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS
+from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS, SURNAME_PARTICLES
 from ..values import normalise_word
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
@@ -173,7 +173,7 @@ class NameIndex:
                 return f"a short form: {display} is the only organisation in the store whose name ends with it"
             return f"the same name as {display}, case and a leading 'the' aside"
         words, target = name_words(name), name_words(display)
-        if len(words) == 1:
+        if len(words) == 1 or words[0] in SURNAME_PARTICLES:
             return f"a surname alone: {display} is the only person of that surname in the store"
         if words[0] not in target:
             full = next((w for w in target[:-1] if same_given_name(words[0], w)), None)
@@ -268,6 +268,8 @@ def is_fuller_form(longer: str, shorter: str) -> bool:
         return False
     if len(short_words) == 1:
         return not short_suffix
+    if short_words[0] in SURNAME_PARTICLES and long_words[-len(short_words):] == short_words and not short_suffix:
+        return True  # "De Blasio", a surname of two words, for "Bill de Blasio"
     if short_suffix and short_suffix != long_suffix:
         return False
     first = short_words[0]
