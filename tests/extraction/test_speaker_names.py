@@ -465,3 +465,11 @@ def test_a_common_noun_is_no_name_and_a_party_of_several_is_no_part_of_one(nlp):
     assert not _is_a_name("xenophobe") and _is_a_name("Jaya") and _is_a_name("अकरम")
     assert find(statements, "the plan would fail").speaker.name == "Jolly"
 
+
+
+def test_a_bare_surname_used_again_and_again_before_a_relative_is_named_stays_the_principal(nlp):
+    text = ("Fiorina said the merger would work. Fiorina said the board agreed. Fiorina said the layoffs were "
+            "needed.\n\nShe talked it over with her husband, Frank Fiorina, every night. Fiorina said the deal "
+            "would close in May.")
+    statements = statements_of(text, nlp)
+    assert {s.speaker.name for s in statements if "Fiorina" in (s.speaker.mention.text if s.speaker.mention else "")} == {"Fiorina"}

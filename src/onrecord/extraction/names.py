@@ -432,6 +432,10 @@ class ArticleNames:
         ]
         if not candidates and len(words) == 1:
             return self._spelling_variant(text) or text
+        uses = self._short_forms.get(text, [])
+        if len(words) == 1 and uses and len({m.text for m in candidates}) == 1 and uses[0] < min(m.start for m in candidates) \
+                and sum(1 for u in uses if u < candidates[0].start) >= _PRINCIPAL_USES:
+            return text  # "Fiorina" again and again before "her husband, Frank Fiorina": the principal, not him
         earlier: dict[str, int] = {}
         for mention in candidates:
             if mention.start <= position:
@@ -834,6 +838,7 @@ def _sentence_numbers(doc: Doc, sent_index: dict[int, int]) -> list[int]:
 
 _NAME_JOINERS = frozenset({"of", "and", "for", "&", "on", "the", "'", "’", "'s", "’s"})
 _OF_WORDS = frozenset({"of", "on", "for"})
+_PRINCIPAL_USES = 3  # uses of a bare surname before the one full name of it that make it the story's principal
 _GOING_BY = frozenset({"named", "called", "nicknamed", "dubbed", "using", "identified", "known"})
 _PART_NOUNS = frozenset({"part", "parts", "portion", "excerpt", "section", "passage", "some", "much"})
 
