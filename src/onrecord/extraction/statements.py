@@ -81,7 +81,6 @@ def _is_speech(doc: Doc, draft: Draft, cue: Span | None) -> bool:
     'characterised the deaths as "crushing"'), unless all they reproduce is a name, a title or a term
     ('named it "Operation Peace Spring"', 'the slogan "Defund the Police"'); else a speech verb's
     report ("said that ...")."""
-    text = doc_text(doc)
     speech_cue = cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS)
     quotes_words = any(not _mentions_only(doc, quote) for quote in draft.quotes)
     if draft.type == "direct":
