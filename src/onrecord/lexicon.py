@@ -86,6 +86,8 @@ def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
 NAMING_FORMS: dict[str, str] = _form_table(NAMING_VERBS)
 STANCE_FORMS: dict[str, str] = _form_table(STANCE_VERBS | NAMING_VERBS)
+# "The professor added, ...": verbs that go on with a statement just made.
+CONTINUING_FORMS: dict[str, str] = _form_table(frozenset({"add", "continue"}))
 
 
 def is_speech_cue(cue: str) -> bool:

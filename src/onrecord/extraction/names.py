@@ -480,7 +480,7 @@ class ArticleNames:
 
     def _in_brackets_after(self, end: int, other: NameMention) -> bool:
         """'AEW (All Elite Wrestling)': the other name opens a bracket right after ``end``."""
-        return self.doc.text[end:other.start].strip() == "("
+        return doc_text(self.doc)[end:other.start].strip() == "("
 
     def _fullest_body_name(self, name: str) -> str:
         """``organisation_name`` for a name as written, uncached."""

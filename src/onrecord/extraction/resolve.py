@@ -1,6 +1,7 @@
 """Each statement's speaker: the source of its cue, resolved to a name (``names.ArticleNames``)."""
 from __future__ import annotations
 
+from ..lexicon import CONTINUING_FORMS
 from ..model import Span, Speaker
 from .context import ArticleContext, Draft
 from .names import ArticleNames, Referent, mention_span
@@ -12,7 +13,6 @@ def resolve_speakers(ctx: ArticleContext) -> None:
     _resolve_speakers(ctx.drafts, ctx.names)
 
 
-_CONTINUING_VERBS = frozenset({"add", "adds", "added", "adding", "continue", "continues", "continued", "continuing"})
 _CONTINUING_REACH = 300  # characters from the statement before to the continuing verb
 
 
@@ -45,7 +45,7 @@ def _continues(draft: Draft, before: Draft | None) -> bool:
     if before is None or before.speaker is None or before.speaker.name is None or before.speaker.kind != "person":
         return False
     verb = draft.cue.verb if draft.cue else None
-    if verb is None or verb.lower_ not in _CONTINUING_VERBS:
+    if verb is None or verb.lower_ not in CONTINUING_FORMS:
         return False
     return 0 <= verb.idx - max(e for _, e in before.spans) <= _CONTINUING_REACH
 

@@ -35,12 +35,13 @@ def _claim_trailing(ctx: ArticleContext) -> list[Draft]:
     for i, quote in ctx.free_quotes():
         if quote.close_mark is None or not _opens_sentence(text, quote):
             continue
-        if _closing_punctuation(text, quote) not in _TRAILING_QUOTE_ENDS:
+        closing = _closing_punctuation(text, quote)
+        if closing not in _TRAILING_QUOTE_ENDS:
             continue
         verb, source = _trailing_verb(doc, quote, ctx.in_quote)
         if verb is None or source is None:
             continue
-        if _closing_punctuation(text, quote) in "?!" and verb.lower_ not in CUE_FORMS:
+        if closing in "?!" and verb.lower_ not in CUE_FORMS:
             continue  # '"Why not?" The crowd applauded.': after a question, only a speech verb
         cue = Cue(cue_phrase(verb), source, [], verb)
         found.append(ctx.claim_quote(i, cue, 0.9))
