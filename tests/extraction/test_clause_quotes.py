@@ -26,3 +26,16 @@ def test_a_quotation_in_the_next_paragraph_is_not_the_clauses(nlp):
     text = 'The agency announced the name of the disease:\n\n"COVID-19" replaces the old one, it said.'
     statements = find_statements(nlp(text), settings=UNCHECKED)
     assert not any("announced" == (s.cue.text if s.cue else "") and "COVID-19" in s.text for s in statements)
+
+
+def test_a_quotation_joined_by_and_to_the_end_of_the_clause_is_the_clauses(nlp):
+    from onrecord.extraction import find_statements
+
+    # Wikinews, 2019 (CC BY 2.5): the parser leaves '"...I and we ..."' out of the clause of "said"
+    text = ('Prime Minister Boris Johnson said he was "humbled" by the results and "...I and we will never take your '
+            'support for granted." The Labour leader said he would not lead the party into another election.')
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    s = next(s for s in statements if "humbled" in s.text)
+    assert s.type == "mixed" and s.cue.text == "said" and s.speaker.name == "Boris Johnson"
+    assert s.text.endswith('and "...I and we will never take your support for granted."')
+    assert_round_trip(text, statements)

@@ -145,3 +145,15 @@ def test_that_clause_parsed_as_an_adverbial_clause_is_still_reported(nlp):
     text = "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her tape."
     s = find(find_statements(nlp(text), settings=UNCHECKED), "that Machado was")
     assert s.cue.text == "tweeted" and s.speaker.mention.text == "Trump" and s.type == "mixed"
+
+
+def test_a_clause_running_on_from_its_cue_is_no_cue_after_its_clause(nlp):
+    # Wikinews, 2020 (CC BY 2.5): "was" hangs on "arguing" as its clause, with no comma between:
+    # it is what Biden argued, not a cue ('The plan is dead, he said') with Trump as speaker.
+    text = ('Biden criticized the move, arguing Trump was "sow[ing] chaos and division" and '
+            '"mak[ing] matters worse." The Trump campaign responded.')
+    statements = statements_of(text, nlp)
+    s = find(statements, "chaos and division")
+    assert s.type == "mixed" and s.cue.text == "arguing" and s.speaker.name == "Biden"
+    assert s.text == 'Trump was "sow[ing] chaos and division" and "mak[ing] matters worse."'
+    assert not any(s.cue and s.cue.text == "was" for s in statements)

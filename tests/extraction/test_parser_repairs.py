@@ -101,3 +101,17 @@ def test_a_participle_with_its_agent_is_a_cue(nlp):
     text = 'The ferry left at dawn, in weather described by the Harbour Gazette as "wild and frankly dangerous".\n'
     s = find(find_statements(nlp(text), settings=UNCHECKED), "wild and frankly dangerous")
     assert s.speaker.name == "Harbour Gazette" and s.cue.text.startswith("described")
+
+
+def test_a_verb_with_an_object_hung_on_a_noun_is_the_sentence_verb_of_the_participle_s_subject(nlp):
+    # Wikinews, 2020 (CC BY 2.5): "speaking" parsed as the main verb, "called" as naming the think tank
+    text = ('On Tuesday, Greek prime minister Kyriakos Mitsotakis speaking to the Atlantic Council think tank '
+            'called the border agreement "null and void" and "geographically ridiculous".')
+    s = find(statements_of(text, nlp), "null and void")
+    assert s.cue.text == "called" and s.speaker.name == "Kyriakos Mitsotakis"
+    assert s.text == 'the border agreement "null and void" and "geographically ridiculous"'
+
+
+def test_a_group_called_by_a_quoted_name_names_nobody(nlp):
+    text = 'The rally was run by a group called the "We The People Foundation" from Texas.'
+    assert not any(s.speaker.name for s in statements_of(text, nlp))

@@ -16,7 +16,7 @@ from ..values import normalise_word
 from .content import trim_content
 from .context import ArticleContext, Cue, Settings
 from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
-from .repairs import repair_source_in_quote, subject_of
+from .repairs import repair_source_in_quote, subject_of, subject_of_participle_main_verb
 from .syntax import COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase, quoted_as_saying
 
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -123,7 +123,7 @@ def _naming_cue(verb: Token, in_quote: list[bool], complement_only: bool = False
     else:
         objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.i]
         content = sorted(t.i for c in objects + [complement] for t in c.subtree)
-    source = namer_of_participle(verb) if verb.dep_ == "acl" else subject_of(verb)
+    source = namer_of_participle(verb) or subject_of_participle_main_verb(verb) if verb.dep_ == "acl" else subject_of(verb)
     cue = Cue(cue_phrase(verb), source, trim_content(verb.doc, content), verb)
     repair_source_in_quote(cue, in_quote)
     return cue
@@ -295,7 +295,13 @@ def _trails_its_clause(verb: Token) -> bool:
     not "..., protesting it") or between commas inside it ("The museum, he said, will open")."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ not in _TRAILING_DEPS or verb.head.sent != verb.sent:
         return False
-    return verb.head.i < verb.i or _between_commas(verb)
+    return (verb.head.i < verb.i and _set_off(verb)) or _between_commas(verb)
+
+
+def _set_off(verb: Token) -> bool:
+    """Not right after the verb it hangs on: 'arguing Trump was "..."' is what was argued, not a cue
+    after its clause ('The plan is dead, he said')."""
+    return min(t.i for t in verb.subtree) - 1 != verb.head.i
 
 
 def _between_commas(verb: Token) -> bool:

@@ -124,6 +124,19 @@ def name_before_participle(verb: Token, depth: int) -> object:
     return None
 
 
+def subject_of_participle_main_verb(verb: Token) -> Token | None:
+    """Repair: 'Mitsotakis speaking to the Atlantic Council think tank called the border agreement
+    "null and void"' parsed with "speaking" as the main verb and "called" hung on "tank": a verb
+    with an object of its own cannot modify a noun ("a group called X" has none), so it is the
+    sentence's verb, and the participle's subject its subject."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.tag_ != "VBG" or root.i > verb.i or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None  # "is speaking": the sentence has its own finite verb
+    return next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+
+
 def teller_of_participle(verb: Token, depth: int) -> object:
     """Repair: "Clinton told them that she believes ..., saying ...": a participle the parser hung on
     the reported clause is the teller's."""
@@ -234,5 +247,5 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
     name_after_reflexive, person_closing_subject, agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
-    repair_source_in_quote,
+    subject_of_participle_main_verb, repair_source_in_quote,
 )

@@ -37,7 +37,7 @@ RULES: tuple[Rule, ...] = (
          "the quotes inside each cue's clause (direct or mixed), else the clause itself (indirect); of "
          "nested clauses, a named speaker's adverbial clause ('with Steve Scalise calling it \"...\"') keeps its quotes"),
     Rule("clauses into quotes", clause_quotes.absorb, "reported clauses, free quotes",
-         "a quote a reported clause runs straight into, and the quotes coordinated after it "
+         "a quote a reported clause runs straight (or by 'and') into, and the quotes coordinated after it "
          "('arguing Trump was \"sow[ing] chaos\" and \"mak[ing] matters worse\"')"),
     Rule("signatures", signatures.claim_signed_quotes, "free quotes, paragraphs",
          "a quote followed by '― Name' at the end of its paragraph"),
@@ -49,7 +49,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quote-holding candidates", cue_claims.claim_by_candidates, "candidates, free quotes",
          "quotes nothing else wanted, inside a candidate verb's object (for the learned check)"),
     Rule("interrupted quotes", interrupted_quotes.join_halves, "claims, quotes",
-         "the other half of a quote interrupted by its holder's own attribution"),
+         "the other half of a quote interrupted by its holder's own attribution; a quote after only a speech "
+         "participle ('\"...,\" further remarking, \"...\"'), as the holder's next statement"),
     Rule("any quotation", any_quote.claim, "free quotes, the parse",
          "a quote of three words or more that is no name or title, for its sentence's main verb and subject "
          "(or, where the parse lost the sentence, a speech or naming verb right after a name before it)"),

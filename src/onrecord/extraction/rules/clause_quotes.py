@@ -1,12 +1,13 @@
 """Reported clauses that run into quotations: 'arguing Trump was "sow[ing] chaos and division" and
-"mak[ing] matters worse."' is one statement, though the parser ended the clause at "was"."""
+"mak[ing] matters worse."' is one statement, though the parser ended the clause at "was"; so is
+'said he was "humbled" by the results and "...I and we will never take your support for granted."'."""
 from __future__ import annotations
 
 import re
 
 from ..context import ArticleContext, Draft
 
-_INTO_QUOTE = re.compile(r"[ \t]*")  # the clause's last word, then straight into the quotation
+_INTO_QUOTE = re.compile(r"[ \t]*(?:and[ \t]+)?")  # the clause's last word, then (and) the quotation
 _BETWEEN_QUOTES = re.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:and|or|but)[ \t]+)?")  # '"..." and "..."', '"...", "..."'
 _REPORTED = ("indirect", "mixed")
 

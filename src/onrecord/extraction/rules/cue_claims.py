@@ -36,7 +36,7 @@ def _claim_clauses(ctx: ArticleContext, cues: list[Cue]) -> None:
                 ctx.claim(Draft("indirect", token_spans(doc, cue.content), cue, base_confidence=0.85))
             continue
         outside = words_outside_quotes(doc, cue.content, [quotes[i] for i in inside])
-        if outside <= 1:
+        if outside <= 1 and not _names_its_object(cue, outside):
             draft = Draft("direct", [], cue, base_confidence=0.95)
             for i in inside:
                 draft.spans.append(quotes[i].outer_span)
@@ -50,6 +50,12 @@ def _claim_clauses(ctx: ArticleContext, cues: list[Cue]) -> None:
             draft = Draft("mixed", token_spans(doc, sorted(covered)), cue, base_confidence=0.9)
         draft.quotes = [quotes[i] for i in inside]
         ctx.claim(draft, inside)
+
+
+def _names_its_object(cue: Cue, outside: int) -> bool:
+    """'called her "third-rate"': a naming verb's object is part of what it reports, however short."""
+    verb = cue.verb
+    return outside == 1 and verb is not None and verb.lower_ in NAMING_FORMS and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def _innermost_cues(doc: Doc, cues: list[Cue], quotes: list[Quote]) -> dict[int, Cue]:

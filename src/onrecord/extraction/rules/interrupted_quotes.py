@@ -1,10 +1,12 @@
-"""Interrupted quotes: '"We will win," she said, "and soon."' is one statement of two fragments."""
+"""Interrupted quotes: '"We will win," she said, "and soon."' is one statement of two fragments;
+'"...," further remarking, "..."' is the holder's next statement."""
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ...lexicon import CUE_FORMS
 from ..context import ArticleContext, Cue
 from ..names import doc_text
 from ..quotes import Quote
@@ -37,6 +39,22 @@ def join_halves(ctx: ArticleContext) -> None:
             holder.spans.append((start, loose.outer_end))  # '"...," he said, but "..."': from "but"
             holder.quotes.append(loose)
             ctx.join(holder, i if i - 1 in claimed else i - 1)
+        elif i - 1 in claimed and (participle := _speech_participle_between(doc, before, after)) is not None:
+            going_on = Cue([participle], holder.cue.source, [], participle)
+            ctx.claim_quote(i, going_on, holder.base_confidence)
+
+
+def _speech_participle_between(doc: Doc, before: Quote, after: Quote) -> Token | None:
+    """'"...," further remarking, "..."', '"...," adding: "..."': between the quotes only a speech
+    verb's participle (and adverbs), set off by punctuation: the holder goes on speaking."""
+    between = [doc[i] for i in sorted(tokens_in(doc, before.outer_end, after.open_mark))]
+    words = [t for t in between if not t.is_punct]
+    if not between or not between[-1].is_punct or not words or len(words) > 3:
+        return None
+    *adverbs, verb = words
+    if not verb.lower_.endswith("ing") or verb.lower_ not in CUE_FORMS or any(t.tag_ not in {"RB", "RBR", "JJ"} for t in adverbs):
+        return None
+    return verb
 
 
 def _only_attribution_between(doc: Doc, before: Quote, after: Quote, cue: Cue) -> bool:
