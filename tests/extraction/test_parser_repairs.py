@@ -115,3 +115,21 @@ def test_a_verb_with_an_object_hung_on_a_noun_is_the_sentence_verb_of_the_partic
 def test_a_group_called_by_a_quoted_name_names_nobody(nlp):
     text = 'The rally was run by a group called the "We The People Foundation" from Texas.'
     assert not any(s.speaker.name for s in statements_of(text, nlp))
+
+
+def test_a_body_right_before_a_subjectless_participle_is_not_who_says_it(nlp):
+    # Wikinews, 2021 (CC BY 2.5)
+    text = ('Dorsa Derakhshani decided not to play for the Iranian Chess Federation saying "it wasn\'t a good fit" '
+            'for her.')
+    s = find(statements_of(text, nlp), "a good fit")
+    assert s.cue.text == "saying" and s.speaker.name == "Dorsa Derakhshani"
+
+
+def test_a_name_in_apposition_to_a_quoted_noun_is_the_subject_of_the_verb_after_it(nlp):
+    # Wikinews, 2019 (CC BY 2.5): the parser hangs the name and its description on "apology", and
+    # "told" has no subject
+    text = ('Calling it as "just another apology", Anna Franowska of "Have no fear", an abuse victim support '
+            'charity, told Reuters "it almost appears as if the statement was prepared before the church '
+            'officials saw the movie".')
+    s = find(statements_of(text, nlp), "it almost appears")
+    assert s.cue.text == "told" and s.speaker.name == "Anna Franowska"

@@ -30,6 +30,15 @@ def test_two_people_sharing_a_surname_are_not_merged(nlp):
     assert find(statements, "the family would not comment").speaker.name == "Sara Malik"
 
 
+def test_a_shared_surname_goes_to_the_one_who_acts_not_to_one_named_in_passing(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: Ivanka Trump is named last, but only in passing
+    text = ("President Donald Trump reported he and his wife Melania Trump tested positive for COVID-19. "
+            "Officials said their son tested negative as did Senior Advisors Jared Kushner and Ivanka Trump.\n\n"
+            "Trump said the couple would begin their quarantine immediately.\n")
+    s = find(statements_of(text, nlp), "begin their quarantine")
+    assert s.speaker.mention.text == "Trump" and s.speaker.name == "Donald Trump"
+
+
 def test_pronoun_resolves_to_recent_person(nlp):
     text = (
         "Lucy Park has led the charity for ten years.\n\n"
@@ -473,3 +482,13 @@ def test_a_bare_surname_used_again_and_again_before_a_relative_is_named_stays_th
             "would close in May.")
     statements = statements_of(text, nlp)
     assert {s.speaker.name for s in statements if "Fiorina" in (s.speaker.mention.text if s.speaker.mention else "")} == {"Fiorina"}
+
+
+def test_a_surname_with_a_particle_read_as_an_organisation_is_the_person(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: the recogniser reads "La Riva" alone as an organisation
+    text = ("Gloria La Riva of the Party for Socialism and Liberation joined the debate.\n\n"
+            'La Riva described the military as a "horrible" use of the working class. '
+            'She called the Korean War a "genocidal war."\n')
+    statements = statements_of(text, nlp)
+    assert find(statements, "horrible").speaker.name == "Gloria La Riva"
+    assert find(statements, "genocidal").speaker.name == "Gloria La Riva"

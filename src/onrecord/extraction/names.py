@@ -26,6 +26,7 @@ from ..lexicon import (
     GENDERED_TITLES,
     PARTY_WORDS,
     PLURAL_PARTY_WORDS,
+    SURNAME_PARTICLES,
     GROUP_PRONOUNS,
     NOT_NAMES,
     ORG_PRONOUNS,
@@ -282,10 +283,13 @@ class ArticleNames:
         for text in self._unsure_words():
             if self.kinds[text] == "person":
                 self.kinds[text] = _COMMON_WORD  # "Fitness was a big factor": a capital only because a sentence opens
-        # A word that is part of a person's full name is that person: "Starmer" in "Keir Starmer".
+        # A word that is part of a person's full name is that person: "Starmer" in "Keir Starmer",
+        # and so is a surname with a particle: "La Riva" (read as an organisation) in "Gloria La Riva".
         for text, kind in list(self.kinds.items()):
+            words = text.split()
             if kind != "person" and any(
-                k == "person" and len(other.split()) > 1 and text in other.split()
+                k == "person" and len(other.split()) > len(words)
+                and (text in other.split() or (words[0].lower() in SURNAME_PARTICLES and other.split()[-len(words):] == words))
                 for other, k in self.kinds.items()
             ):
                 self.kinds[text] = "person"
@@ -421,8 +425,9 @@ class ArticleNames:
 
         When two people share the word ("Joe Biden", "Hunter Biden"), the one named more often
         before ``position`` wins, counting the short form's uses while only they had been named (a
-        bare surname is the story's principal), then the one named most recently; a bare word never
-        merges two people.
+        bare surname is the story's principal), then one named as a subject (who acts in the story,
+        not "as did ... Ivanka Trump" in passing), then the one named most recently; a bare word
+        never merges two people.
         """
         words = text.split()
         candidates = [
@@ -437,9 +442,12 @@ class ArticleNames:
                 and sum(1 for u in uses if u < candidates[0].start) >= _PRINCIPAL_USES:
             return text  # "Fiorina" again and again before "her husband, Frank Fiorina": the principal, not him
         earlier: dict[str, int] = {}
+        acting: set[str] = set()
         for mention in candidates:
             if mention.start <= position:
                 earlier[mention.text] = earlier.get(mention.text, 0) + 1
+                if mention.subject:
+                    acting.add(mention.text)
         for short in self._short_forms.get(text, []):
             if short >= position:
                 break  # the short form used while only one of them had been named was theirs
@@ -450,10 +458,11 @@ class ArticleNames:
         best: tuple[int, int, int, str] | None = None
         for mention in candidates:
             before = mention.start <= position
-            key = (1 if before else 0, earlier.get(mention.text, 0), mention.start if before else -mention.start, mention.text)
-            if best is None or key[:3] > best[:3]:
+            acts = 1 if mention.text in acting else 0
+            key = (1 if before else 0, earlier.get(mention.text, 0), acts, mention.start if before else -mention.start, mention.text)
+            if best is None or key[:4] > best[:4]:
                 best = key
-        return best[3] if best else text
+        return best[4] if best else text
 
     def _spelling_variant(self, word: str) -> str | None:
         """"Saree said" where the article named "Yahya Sarea": a lone surname one letter or so off

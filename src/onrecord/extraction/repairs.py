@@ -15,6 +15,7 @@ from ..lexicon import CUE_FORMS
 from .context import Cue
 from .syntax import SUBJECT_DEPS, noun_after, noun_before_finite_verb, quoted_as_saying, right_after_quote
 
+_PLACES_AND_BODIES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 NOBODY = object()  # a finder's answer: decided, and the verb has no subject
 
 
@@ -119,8 +120,8 @@ def name_before_participle(verb: Token, depth: int) -> object:
     """Repair: "footage of Hillary Clinton asking, ...": the name right before a subjectless participle does it."""
     if verb.tag_ == "VBG" and verb.i > 0 and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         before = verb.nbor(-1)
-        if before.tag_ in {"NNP", "NNPS"} and before.dep_ in {"pobj", "dobj"}:
-            return before
+        if before.tag_ in {"NNP", "NNPS"} and before.dep_ in {"pobj", "dobj"} and before.ent_type_ not in _PLACES_AND_BODIES:
+            return before  # not "decided not to play for the Iranian Chess Federation saying ...": she says it
     return None
 
 

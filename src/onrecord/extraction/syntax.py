@@ -107,8 +107,13 @@ def noun_before_finite_verb(verb: Token, past_apposition: bool = False) -> Token
         before = opening.nbor(-1) if opening is not None and opening.i > 0 else before
     if past_apposition and before.text == "," and before.i > 0:
         before = before.nbor(-1)
+        walked = before.dep_ == "appos"
         while before.dep_ == "appos" and before.head.i < before.i:
             before = before.head
+        if walked and before.tag_ not in {"NNP", "NNPS"}:
+            # 'Calling it "just another apology", Anna Franowska of ..., an abuse victim support charity, told':
+            # the name in apposition, not the quoted noun the parser hung it on
+            before = next((c for c in before.children if c.dep_ == "appos" and c.tag_ in {"NNP", "NNPS"}), before)
     return before if before.tag_ in NOMINAL_TAGS else None
 
 
