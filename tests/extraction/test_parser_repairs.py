@@ -133,3 +133,13 @@ def test_a_name_in_apposition_to_a_quoted_noun_is_the_subject_of_the_verb_after_
             'officials saw the movie".')
     s = find(statements_of(text, nlp), "it almost appears")
     assert s.cue.text == "told" and s.speaker.name == "Anna Franowska"
+
+
+def test_a_speech_verb_joined_to_the_reported_clause_is_the_tellers_second_report(nlp):
+    # Wikinews, 2020 (CC BY 2.5): "said" parsed as coordinated with "was", as if the vaccine said it
+    text = ('Donald Trump met voters in Ohio on Monday. He claimed a vaccine was near and said people are '
+            '"learning to live" with the virus.')
+    statements = statements_of(text, nlp)
+    claimed, said = find(statements, "a vaccine was near"), find(statements, "learning to live")
+    assert said.cue.text == "said" and said.speaker.name == "Donald Trump"
+    assert claimed.text == "a vaccine was near"

@@ -492,3 +492,13 @@ def test_a_surname_with_a_particle_read_as_an_organisation_is_the_person(nlp):
     statements = statements_of(text, nlp)
     assert find(statements, "horrible").speaker.name == "Gloria La Riva"
     assert find(statements, "genocidal").speaker.name == "Gloria La Riva"
+
+
+def test_a_pronoun_prefers_the_speaker_of_the_sentence_to_one_in_its_relative_clause(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened
+    text = ("Donald Trump and Joe Biden met for their first debate on Tuesday.\n\n"
+            "Biden slammed Trump, saying the president had no plan to combat COVID-19. "
+            "Trump said he banned travel from China in January, which Biden opposed as xenophobic. "
+            "He claimed a vaccine was near.\n")
+    s = find(statements_of(text, nlp), "a vaccine was near")
+    assert s.speaker.mention.text == "He" and s.speaker.name == "Donald Trump"

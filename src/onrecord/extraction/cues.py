@@ -16,7 +16,7 @@ from ..values import normalise_word
 from .content import trim_content
 from .context import ArticleContext, Cue, Settings
 from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
-from .repairs import repair_source_in_quote, subject_of, subject_of_participle_main_verb
+from .repairs import coordinated_in_report, repair_source_in_quote, subject_of, subject_of_participle_main_verb
 from .syntax import COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase, quoted_as_saying
 
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -253,11 +253,14 @@ def complement_of(verb: Token) -> Token | None:
 
 
 def _clause_without_other_reports(clause: Token) -> list[int]:
-    """The clause's words, less a coordinated clause that reports someone else's speech with a
-    subject of its own ("She said X, and when pressed, the mother of three replied, ...")."""
+    """The clause's words, less a coordinated clause that reports speech with a subject of its own
+    ("She said X, and when pressed, the mother of three replied, ...") or the teller's ("claimed a
+    vaccine was near and said ...")."""
     left_out = set()
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.lower_ in CUE_FORMS and any(c.dep_ == "nsubj" for c in conj.children):
+        if conj.dep_ == "conj" and conj.lower_ in CUE_FORMS and (
+            any(c.dep_ == "nsubj" for c in conj.children) or coordinated_in_report(conj)
+        ):
             cc = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < conj.left_edge.i]
             first = max([i for i in cc if i > clause.i], default=conj.left_edge.i)
             left_out |= {t.i for t in conj.subtree} | set(range(first, conj.left_edge.i))

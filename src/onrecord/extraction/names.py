@@ -645,7 +645,8 @@ class ArticleNames:
         """Record a resolved speaker so later pronouns can chain to it; speakers are salient."""
         if referent.name and referent.kind == "person":
             self.resolved_pronouns.append(
-                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS, 1.0, token=head.i)
+                _Antecedent(head.idx, self._sent_of[head.i], referent.name, head.dep_ in _SUBJECT_DEPS,
+                            0.5 if head.head.dep_ == "relcl" else 1.0, token=head.i)  # "..., which Biden opposed": an aside
             )
             gender = PERSON_PRONOUNS.get(head.lower_)
             if gender:

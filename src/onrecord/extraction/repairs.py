@@ -146,6 +146,26 @@ def teller_of_participle(verb: Token, depth: int) -> object:
     return None
 
 
+def teller_of_coordinated_report(verb: Token, depth: int) -> object:
+    """Repair: 'He claimed a vaccine was near and said people are "learning to live"' parsed with
+    "said" joined to the reported clause, as if "a vaccine" said it: the teller says it."""
+    if depth < 2 and coordinated_in_report(verb):
+        return _decided(subject_of(verb.head.head, depth + 1))
+    return None
+
+
+def coordinated_in_report(verb: Token) -> bool:
+    """A subjectless speech verb coordinated with a speech verb's reported clause whose subject is no
+    person ('claimed a vaccine was near and said ...'): the teller's second report, not the clause's."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.lower_ not in CUE_FORMS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    if clause.dep_ != "ccomp" or clause.head.lower_ not in CUE_FORMS:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.tag_ in {"NN", "NNS"} and not subject.ent_type_
+
+
 def object_of_control_verb(verb: Token, depth: int) -> object:
     """"Backlash led Biden to express ...", "urged the minister to say": an infinitive whose head
     verb has an object before it is that object's doing."""
@@ -239,6 +259,7 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
     parsed_subject,
     name_before_participle,
     teller_of_participle,
+    teller_of_coordinated_report,
     object_of_control_verb,
     subject_of_head,
     doer_of_preposition,
@@ -247,6 +268,7 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
-    name_after_reflexive, person_closing_subject, agent_hung_elsewhere, trailing_cue_subject, name_before_participle, teller_of_participle, noun_before_subjectless_verb,
-    subject_of_participle_main_verb, repair_source_in_quote,
+    name_after_reflexive, person_closing_subject, agent_hung_elsewhere, trailing_cue_subject, name_before_participle,
+    teller_of_participle, teller_of_coordinated_report, noun_before_subjectless_verb, subject_of_participle_main_verb,
+    repair_source_in_quote,
 )
