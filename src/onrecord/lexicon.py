@@ -163,8 +163,10 @@ SURNAME_PARTICLES = frozenset("de da di del della der den van von la le du dos d
 PLURAL_PARTY_WORDS = frozenset("republicans democrats conservatives tories liberals libertarians socialists".split())
 
 # Documents that speak for whoever issued them: "Trump's statement read", "its press release said".
+# A court's finding, whatever the article calls it: "issued a ruling ... The summary of the decision read".
+COURT_DOCUMENTS = frozenset("ruling decision opinion judgment judgement verdict".split())
 DOCUMENT_NOUNS = frozenset("statement statements summary notice release website letter memo tweet post report "
-                           "announcement proclamation description filing ruling opinion judgment judgement".split())
+                           "announcement proclamation description filing".split()) | COURT_DOCUMENTS
 
 # Common nouns that name an organisation: "the company said".
 ORGANIZATION_NOUNS = frozenset(

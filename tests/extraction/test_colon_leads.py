@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import UNCHECKED, assert_round_trip, find
+from helpers import UNCHECKED, assert_round_trip, find, statements_of
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,19 @@ def test_a_comma_after_a_subordinate_clause_or_a_copula_is_no_lead(nlp, text, wo
 
     statements = find_statements(nlp(text), settings=UNCHECKED)
     assert all(s.cue is None or s.cue.text not in {"arrived", "are"} for s in statements if words in s.text)
+
+
+def test_a_document_that_reads_before_a_colon_is_the_lead_however_read_is_parsed(nlp):
+    # Wikinews, 2019-2020 (CC BY 2.5), shortened: the parser reads "read" as a noun, or as a clause on "decision"
+    text = ("Imus is survived by his second wife and their two sons.\n\n"
+            'The family\'s statement on the death read: "Don loved and adored Deirdre, who unconditionally loved '
+            'him back."\n\n'
+            "Today the Supreme Court of the United Kingdom issued a ruling on the prorogation.\n\n"
+            'The summary of the decision read in part: "This Court has already concluded that the advice was '
+            'unlawful, void and of no effect."\n')
+    statements = statements_of(text, nlp)
+    family = find(statements, "Don loved and adored")
+    assert family.type == "direct" and family.speaker.mention.text.startswith("The family's statement")
+    court = find(statements, "This Court has already concluded")
+    assert court.cue.text == "read in part" and court.speaker.name == "Supreme Court of the United Kingdom"
+    assert_round_trip(text, statements)

@@ -1,6 +1,8 @@
 """Who a source is: surnames, pronouns, role descriptions, organisations, the source mention."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import find, statements_of
 
 
@@ -502,3 +504,34 @@ def test_a_pronoun_prefers_the_speaker_of_the_sentence_to_one_in_its_relative_cl
             "He claimed a vaccine was near.\n")
     s = find(statements_of(text, nlp), "a vaccine was near")
     assert s.speaker.mention.text == "He" and s.speaker.name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ('The Supreme Court of the United Kingdom said the prorogation was "unlawful, void and of no effect."',
+         "Supreme Court of the United Kingdom"),
+        ('Nikki Holland of the UK\'s National Crime Agency said, "Dark web offenders are among the very worst."',
+         "Nikki Holland"),
+    ],
+)
+def test_a_place_that_ends_an_organisations_name_is_part_of_it(nlp, text, name):
+    statements = statements_of(text, nlp)
+    assert statements and all(s.speaker.name == name for s in statements)
+
+
+def test_the_recognisers_organisation_is_joined_to_the_place_that_ends_its_name(nlp):
+    from spacy.tokens import Span
+
+    from onrecord.extraction.names import _with_places_in_names
+
+    def joined(words, org, place, place_label="GPE"):
+        doc = nlp.make_doc(words)
+        doc.ents = [Span(doc, *org, label="ORG"), Span(doc, *place, label=place_label)]
+        return [(e.text, e.label_) for e in _with_places_in_names(doc)]
+
+    assert joined("The High Court of England and Wales ruled", (0, 5), (6, 7)) == [
+        ("The High Court of England and Wales", "ORG")]
+    assert joined("The Ministry and Wales ruled", (0, 2), (3, 4)) == [("The Ministry", "ORG"), ("Wales", "GPE")]
+    assert joined("The Ministry of Defence and NATO said", (0, 4), (5, 6), "ORG") == [
+        ("The Ministry of Defence", "ORG"), ("NATO", "ORG")]

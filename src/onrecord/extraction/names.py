@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..values import normalise_word
 from ..lexicon import (
+    COURT_DOCUMENTS,
     CUE_FORMS,
     OFFICE_ADJECTIVES,
     DOCUMENT_NOUNS,
@@ -153,7 +154,7 @@ class ArticleNames:
         names._in_quote = in_quote
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         names._sent_of = _sentence_numbers(doc, sent_index)
-        names._entity = {t.i: ent for ent in doc.ents if ent.label_ in NAMED_ENTITY_KINDS for t in ent}
+        names._entity = {t.i: ent for ent in _with_places_in_names(doc) if ent.label_ in NAMED_ENTITY_KINDS for t in ent}
         names.turns = _interview_turns(doc_text(doc), body_start)
         names._collect_mentions()
         names._classify()
@@ -780,12 +781,14 @@ class ArticleNames:
 
     def _issuer_of_the_same(self, head: Token) -> Token | None:
         """"The letter stressed ..." after "the EFF sent a letter to GitHub": a document the article
-        brings back with "the" is the one it named before, issued by whoever issued that one."""
+        brings back with "the" is the one it named before (a court's ruling, by any of its names),
+        issued by whoever issued that one."""
         if not any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det"):
             return None
-        wanted = normalise_word(head.text)
+        noun = normalise_word(head.text)
+        wanted = COURT_DOCUMENTS if noun in COURT_DOCUMENTS else {noun}  # "issued a ruling ... the decision"
         for earlier in reversed(self.doc[max(0, head.i - _DOCUMENT_LOOKBACK):head.i]):
-            if earlier.tag_ in {"NN", "NNS"} and normalise_word(earlier.text) == wanted:
+            if earlier.tag_ in {"NN", "NNS"} and normalise_word(earlier.text) in wanted:
                 issuer = self._issuer(earlier)
                 if issuer is not None and not self._quoted(issuer):
                     return issuer
@@ -826,6 +829,35 @@ class ArticleNames:
 
 _TURN = re.compile(r"^[ \t]*\(\((?P<name>[^()\n]{1,60})\)\)", re.M)
 _INTERVIEWERS = frozenset({"wn", "wikinews", "q", "interviewer"})
+
+
+def _with_places_in_names(doc: Doc) -> list[SpacySpan]:
+    """The recogniser's entities, with a place that ends an organisation's name joined to it: it
+    stops "the Supreme Court" before "of the United Kingdom", "the High Court of England" before
+    "and Wales"."""
+    entities = list(doc.ents)
+    joined: list[SpacySpan] = []
+    i = 0
+    while i < len(entities):
+        entity = entities[i]
+        place = entities[i + 1] if i + 1 < len(entities) else None
+        if entity.label_ == "ORG" and place is not None and place.label_ == "GPE" and _joins_place(entity, place):
+            joined.append(SpacySpan(doc, entity.start, place.end, label="ORG"))
+            i += 2
+            continue
+        joined.append(entity)
+        i += 1
+    return joined
+
+
+def _joins_place(organisation: SpacySpan, place: SpacySpan) -> bool:
+    doc = organisation.doc
+    if place.end < len(doc) and doc[place.end].lower_ in {"'s", "’s"}:
+        return False  # "Nikki Holland of the UK's National Crime Agency": the place owns what follows
+    between = [t.lower_ for t in doc[organisation.end:place.start]]
+    if between == ["and"]:
+        return "of" in [t.lower_ for t in organisation]  # "Court of England and Wales"
+    return between == ["of"] or (between == ["of", "the"] if place[0].lower_ != "the" else False)
 
 
 def _interview_turns(text: str, body_start: int) -> list[tuple[int, str | None]]:

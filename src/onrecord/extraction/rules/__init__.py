@@ -44,8 +44,8 @@ RULES: tuple[Rule, ...] = (
     Rule("nearby cues", nearby_cues.claim, "free quotes, unused cues and spare verbs",
          "a quote with an unused cue in its sentence or opening the next one"),
     Rule("colon leads", colon_leads.claim, "free quotes, the parse",
-         "a quote after a colon (the verb or short noun phrase leading to it) or after a comma closing a "
-         "clause that ends in its verb ('He posted on Twitter, \"...\"')"),
+         "a quote after a colon (the verb or short noun phrase leading to it; a document noun then 'read') or "
+         "after a comma closing a clause that ends in its verb ('He posted on Twitter, \"...\"')"),
     Rule("quote-holding candidates", cue_claims.claim_by_candidates, "candidates, free quotes",
          "quotes nothing else wanted, inside a candidate verb's object (for the learned check)"),
     Rule("interrupted quotes", interrupted_quotes.join_halves, "claims, quotes",

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon import CUE_FORMS, NOT_ATTRIBUTION_VERBS
+from ...lexicon import CUE_FORMS, DOCUMENT_NOUNS, NOT_ATTRIBUTION_VERBS
+from ...values import normalise_word
 from ..context import MIN_QUOTE_WORDS, ArticleContext, Cue
 from ..names import doc_text
 from ..repairs import subject_of
@@ -11,6 +12,7 @@ from ..syntax import NOUN_PHRASE_TAGS, cue_phrase, head_noun
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "ccomp", "xcomp"})
 _BE_FORMS = frozenset({"is", "am", "are", "was", "were", "'s", "'m", "'re", "’s", "’m", "’re"})
+_DOCUMENT_VERBS = frozenset({"read", "reads", "said", "says", "stated", "states"})
 _COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon
 
 
@@ -85,6 +87,9 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
     lead = [t for t in doc[colon.sent.start:colon.i] if not t.is_space]
     if not lead or any(in_quote[t.i] for t in lead):
         return None
+    document = _document_lead(lead)
+    if document is not None:
+        return document
     verbs = [t for t in lead if t.tag_ in {"VBD", "VBZ", "VBP"} and t.lower_ not in NOT_ATTRIBUTION_VERBS]
     if verbs:
         verb = _leading_verb(verbs)
@@ -104,3 +109,18 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
     if not any(t.tag_ in {"NNP", "NNPS"} for t in lead) and lead[0].lower_ != "the":
         return None
     return Cue([colon], head_noun(lead[-1]), [], colon)
+
+
+def _document_lead(lead: list[Token]) -> Cue | None:
+    """'The family's statement on the death read: "..."', 'The summary of the decision read in part:
+    "..."', whatever the parse made of "read" (a noun; a clause on "decision"): a document noun
+    heading the words before "read" (or "said", "stated"), right before the colon."""
+    end = len(lead) - 2 if [t.lower_ for t in lead[-2:]] == ["in", "part"] else len(lead)
+    if end < 2 or lead[end - 1].lower_ not in _DOCUMENT_VERBS:
+        return None
+    verb = lead[end - 1]
+    before = lead[:end - 1]
+    document = next((t for t in reversed(before) if t.tag_ in {"NN", "NNS"} and normalise_word(t.text) in DOCUMENT_NOUNS), None)
+    if document is None or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in before):
+        return None
+    return Cue(lead[end - 1:], document, [], verb)
