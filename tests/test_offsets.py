@@ -41,13 +41,17 @@ quote_text = st.text(alphabet=st.sampled_from(list("ab ,.\n“”\"'‘’«»:"
 
 @given(quote_text)
 @settings(max_examples=300, deadline=None)
-def test_quotes_stay_inside_their_paragraph(text):
+def test_quotes_stay_inside_their_paragraph_or_the_line_it_wraps_onto(text):
     paras = paragraphs(text)
     for quote in find_quotes(text, paras):
         para = paras[quote.paragraph]
+        following = paras[quote.paragraph + 1] if quote.paragraph + 1 < len(paras) else None
+        wrapped = following is not None and text.count("\n", para.end, following.start) == 1
         for start, end in quote.fragments:
-            assert para.start <= start < end <= para.end
+            inside = para.start <= start < end <= para.end
+            assert inside or (wrapped and following.start <= start < end <= following.end)
         assert quote.open_mark < quote.start
+        assert quote.close_mark is None or quote.close_mark >= quote.fragments[-1][1]
 
 
 @given(st.text(max_size=300))

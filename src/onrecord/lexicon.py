@@ -226,6 +226,9 @@ PLACES = frozenset(
     """.split()
 )
 
+# A caption's credit label: "AIP Chairman Markham Robinson Image: Markham Robinson." ends the name before it.
+CREDIT_LABELS = frozenset("image photo photograph picture video credit source file".split())
+
 # Proper nouns that are never anybody's name.
 NOT_NAMES = frozenset(
     """

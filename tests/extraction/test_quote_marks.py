@@ -70,3 +70,27 @@ def test_headline_and_scare_quotes_are_not_statements(nlp):
         "Fans of the film “Long Road Home” queued outside the cinema.\n"
     )
     assert statements_of(text, nlp) == []
+
+
+def test_a_quotation_hard_wrapped_over_two_lines_is_one(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: a message copied with its line breaks
+    text = ('Darcy Richardson provided Wikinews with the text of a message he sent to Mark Seidenberg:\n'
+            '"Please let Rocky know that if he runs with Kanye West in California that I will withdraw.\n'
+            'I\'ve spent my entire adult life battling the duopoly."\n\n\n'
+            'Seidenberg declined to comment.\n'
+            '"Next year," he said later, "we will run again."\n')
+    statements = statements_of(text, nlp)
+    s = find(statements, "Please let Rocky")
+    assert s.type == "direct" and s.speaker.name == "Darcy Richardson"
+    assert s.text.endswith('battling the duopoly."') and "\nI've spent" in s.text
+    assert find(statements, "Next year").speaker.name == "Mark Seidenberg"
+    assert_round_trip(text, statements)
+
+
+def test_lines_that_each_open_their_own_quotation_stay_apart(nlp):
+    text = ('What readers told us\n\n'
+            '“Trump said Hispanics live in hell. He is wrong.” ― Sonya Herridge\n'
+            '“I am so ashamed to be an American.” ― Pamela Padilla\n')
+    statements = statements_of(text, nlp)
+    assert find(statements, "live in hell").speaker.name == "Sonya Herridge"
+    assert find(statements, "so ashamed").speaker.name == "Pamela Padilla"

@@ -535,3 +535,11 @@ def test_the_recognisers_organisation_is_joined_to_the_place_that_ends_its_name(
     assert joined("The Ministry and Wales ruled", (0, 2), (3, 4)) == [("The Ministry", "ORG"), ("Wales", "GPE")]
     assert joined("The Ministry of Defence and NATO said", (0, 4), (5, 6), "ORG") == [
         ("The Ministry of Defence", "ORG"), ("NATO", "ORG")]
+
+
+def test_a_captions_credit_label_is_no_part_of_the_name_before_it(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened
+    text = ("AIP Chairman Markham Robinson Image: Markham Robinson.\n\n\n"
+            'AIP chairman Markham Robinson writes: "It is a long shot, I will grant you."\n')
+    s = find(statements_of(text, nlp), "a long shot")
+    assert s.speaker.name == "Markham Robinson"

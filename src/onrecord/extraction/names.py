@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..values import normalise_word
 from ..lexicon import (
     COURT_DOCUMENTS,
+    CREDIT_LABELS,
     CUE_FORMS,
     OFFICE_ADJECTIVES,
     DOCUMENT_NOUNS,
@@ -176,7 +177,7 @@ class ArticleNames:
         self._add_run(run)
 
     def _is_name_word(self, token: Token) -> bool:
-        if token.idx < self.body_start or token.lower_ in NOT_NAMES or _caseless(token.text):
+        if token.idx < self.body_start or token.lower_ in NOT_NAMES or _caseless(token.text) or _credit_label(token):
             return False
         entity = self._entity.get(token.i)
         proper_in_entity = entity is not None and entity.label_ in SPEAKER_ENTITIES and token.text[:1].isupper()
@@ -858,6 +859,11 @@ def _joins_place(organisation: SpacySpan, place: SpacySpan) -> bool:
     if between == ["and"]:
         return "of" in [t.lower_ for t in organisation]  # "Court of England and Wales"
     return between == ["of"] or (between == ["of", "the"] if place[0].lower_ != "the" else False)
+
+
+def _credit_label(token: Token) -> bool:
+    """"Image:" after a name in a caption ("Markham Robinson Image: Markham Robinson.")."""
+    return token.lower_ in CREDIT_LABELS and token.i + 1 < len(token.doc) and token.nbor(1).text == ":"
 
 
 def _interview_turns(text: str, body_start: int) -> list[tuple[int, str | None]]:

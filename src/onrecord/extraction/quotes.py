@@ -116,15 +116,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Scanner:
     """Scans one paragraph for quotes; nested quotes of the other family are content."""
 
-    def __init__(self, text: str, para: Paragraph, continues_open: bool):
+    def __init__(self, text: str, para: Paragraph, continues_open: bool, wrapped_into: Paragraph | None = None,
+                 resume_at: int = 0):
         self.text, self.para = text, para
         self.continues_open = continues_open
+        self.wrapped_into = wrapped_into  # the next line, when only a line break (a hard wrap) comes before it
+        self.resume_at = resume_at  # where a quote wrapped from the line before closed
         self.quotes: list[Quote] = []
         self.left_open = False
+        self.closed_in_next = 0  # where in the next line a quote of this one closed, if one did
 
     def scan(self) -> None:
         text, start, end = self.text, self.para.start, self.para.end
-        i = start
+        i = max(start, self.resume_at)
         while i < end:
             ch = text[i]
             if text.startswith(TWO_APOSTROPHES, i) and _can_open(text, i, start, end) and _can_open(text, i + 1, i, end):
@@ -173,9 +177,30 @@ class _Scanner:
         if single:
             return open_at + 1  # an unclosed single mark is an apostrophe or a slip: not a quote
         fragments.append(_trim(text, frag_start, end))
+        close_at = self._close_in_wrapped_line(opener, closers)
+        if close_at is not None:  # 'writes:\n"It's a long shot ... a plurality.\nThink about it ..."'
+            fragments.append(_trim(text, self.wrapped_into.start, close_at))  # type: ignore[union-attr]
+            self._add(fragments, open_at, close_at, left_open=False)
+            self.closed_in_next = close_at + 1
+            return end
         self._add(fragments, open_at, None, left_open=True)
         self.left_open = True
         return end
+
+    def _close_in_wrapped_line(self, opener: str, closers: str) -> int | None:
+        """Where a double quotation mark left open at the end of a line closes in the next line, when
+        that line is the same paragraph hard-wrapped: it opens no quotation before the close."""
+        line = self.wrapped_into
+        if line is None:
+            return None
+        text = self.text
+        for j in range(line.start, line.end):
+            ch = text[j]
+            if ch in closers and _can_close(text, j, line.end, ch) and not (ch == opener and j == line.start):
+                return j
+            if ch == opener and _can_open(text, j, line.start, line.end):
+                return None
+        return None
 
     def _add(self, fragments: list[tuple[int, int]], open_at: int, close_at: int | None, left_open: bool) -> None:
         kept = tuple(f for f in fragments if f[1] > f[0])
@@ -198,9 +223,13 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
     """Every quotation in the text, in order."""
     quotes: list[Quote] = []
     left_open = False
-    for para in paras:
-        scanner = _Scanner(text, para, continues_open=left_open)
+    resume_at = 0
+    for k, para in enumerate(paras):
+        following = paras[k + 1] if k + 1 < len(paras) else None
+        wrapped = following if following is not None and text.count("\n", para.end, following.start) == 1 else None
+        scanner = _Scanner(text, para, continues_open=left_open, wrapped_into=wrapped, resume_at=resume_at)
         scanner.scan()
         quotes.extend(scanner.quotes)
         left_open = scanner.left_open
+        resume_at = scanner.closed_in_next
     return quotes
