@@ -157,3 +157,17 @@ def test_a_clause_running_on_from_its_cue_is_no_cue_after_its_clause(nlp):
     assert s.type == "mixed" and s.cue.text == "arguing" and s.speaker.name == "Biden"
     assert s.text == 'Trump was "sow[ing] chaos and division" and "mak[ing] matters worse."'
     assert not any(s.cue and s.cue.text == "was" for s in statements)
+
+
+def test_a_speech_verbs_preposition_object_holding_a_quote_is_what_it_reports(nlp):
+    # after Wikinews, 2020 (CC BY 2.5)
+    text = ('Senator Maria Lopez joined the debate. '
+            'Lopez commented on the unfairness of "rigged polls" excluding third party candidates.')
+    s = find(statements_of(text, nlp), "rigged polls")
+    assert s.type == "mixed" and s.cue.text == "commented on" and s.speaker.name == "Maria Lopez"
+    assert s.text == 'the unfairness of "rigged polls" excluding third party candidates'
+
+
+def test_a_quoted_slogan_in_a_preposition_object_does_not_make_it_a_report(nlp):
+    text = 'The plan calls for an increase in corporate taxes among economic incentives to "Buy American."'
+    assert not any(s.cue and s.cue.text == "calls for" and "Buy American" in s.text for s in statements_of(text, nlp))

@@ -62,8 +62,10 @@ def find_cues(
                 candidates.append(held)
         elif settings.noun_cues and (clause := noun_clause(token)) is not None:
             cue = _noun_cue(token, clause, settings)
-        if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent):
-            cue = None  # '"We will win," Khan said of the vote': the quote is the content
+        if cue is not None and cue.by_preposition and any(in_quote[t.i] for t in cue.verb.sent) \
+                and not (cue.verb.lower_ in CUE_FORMS and _quotes_words(cue, in_quote)):
+            cue = None  # '"We will win," Khan said of the vote': the quote is the content (but 'commented
+            # on the unfairness of "rigged polls"' reports the quote in its object)
         if cue is not None and cue.content:
             repair_source_in_quote(cue, in_quote)
             cues.append(cue)
@@ -73,6 +75,13 @@ def find_cues(
             if lone.source is not None:
                 spare.append(lone)
     return cues, spare, candidates
+
+
+def _quotes_words(cue: Cue, in_quote: list[bool]) -> bool:
+    """Quoted words in the cue's clause that are no title or slogan: a lowercase word among them
+    ('the unfairness of "rigged polls"', not 'incentives to "Buy American"')."""
+    doc = cue.verb.doc
+    return any(in_quote[i] and doc[i].is_alpha and doc[i].is_lower for i in cue.content)
 
 
 def _acl_with_agent(verb: Token) -> bool:
