@@ -86,6 +86,9 @@ def _form_table(lemmas: frozenset[str]) -> dict[str, str]:
 CUE_FORMS: dict[str, str] = _form_table(SPEECH_VERBS)
 NAMING_FORMS: dict[str, str] = _form_table(NAMING_VERBS)
 STANCE_FORMS: dict[str, str] = _form_table(STANCE_VERBS | NAMING_VERBS)
+# Verbs that give a name rather than judge: 'named the virus "severe acute respiratory syndrome
+# coronavirus 2"' quotes a name, 'called her "third-rate"' a judgement.
+NAME_GIVING_FORMS: dict[str, str] = _form_table(frozenset("name rename dub nickname christen".split()))
 # "The professor added, ...": verbs that go on with a statement just made.
 CONTINUING_FORMS: dict[str, str] = _form_table(frozenset({"add", "continue"}))
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cli_helpers import invoke
+from helpers import statements_of
 
 
 def test_extract_shows_speech_unless_asked_for_all(tmp_path):
@@ -84,3 +87,17 @@ def test_a_quotation_a_term_noun_names_is_not_speech(nlp):
     statements = statements_of(text, nlp)
     assert not any(s.speech for s in statements if "citizen of the country" in s.text)
     assert any(s.speech for s in statements if "keep fighting" in s.text)
+
+
+@pytest.mark.parametrize(
+    "text,words,speech",
+    [
+        # Wikinews, 2020 (CC BY 2.5): a name given, however long and lowercase
+        ('The International Committee on Taxonomy of Viruses named the virus that causes it "severe acute '
+         'respiratory syndrome coronavirus 2" (SARS-CoV-2).', "severe acute", False),
+        ('Critics who name it as "oh it is part of your culture" are wrong, she said.', "part of your culture", True),
+    ],
+)
+def test_a_verb_that_gives_a_name_quotes_a_name_not_words(nlp, text, words, speech):
+    statements = [s for s in statements_of(text, nlp) if words in s.text]
+    assert statements and all(s.speech is speech for s in statements)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..lexicon import STANCE_FORMS, is_speech_cue
+from ..lexicon import NAME_GIVING_FORMS, STANCE_FORMS, is_speech_cue
 from ..model import RoleSighting, Span, Speaker, Statement
 from .context import MIN_QUOTE_WORDS, ArticleContext, Draft, Settings
 from .names import ArticleNames, doc_text
@@ -81,6 +81,8 @@ def _is_speech(doc: Doc, draft: Draft, cue: Span | None) -> bool:
     'characterised the deaths as "crushing"'), unless all they reproduce is a name, a title or a term
     ('named it "Operation Peace Spring"', 'the slogan "Defund the Police"'); else a speech verb's
     report ("said that ...")."""
+    if _gives_a_name(draft):
+        return False  # 'named the virus "severe acute respiratory syndrome coronavirus 2"': a name given
     speech_cue = cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS)
     quotes_words = any(not _mentions_only(doc, quote) for quote in draft.quotes)
     if draft.type == "direct":
@@ -89,6 +91,12 @@ def _is_speech(doc: Doc, draft: Draft, cue: Span | None) -> bool:
         stance_cue = cue is not None and any(w in STANCE_FORMS for w in cue.text.lower().split())
         return speech_cue or any(_reproduces_speech(doc, quote, stance_cue) for quote in draft.quotes)
     return speech_cue
+
+
+def _gives_a_name(draft: Draft) -> bool:
+    verb = draft.cue.verb if draft.cue is not None else None
+    return bool(draft.quotes) and verb is not None and verb.lower_ in NAME_GIVING_FORMS and not any(
+        c.lower_ == "as" for c in verb.children)  # not 'name it as "oh it's part of your culture"'
 
 
 def _mentions_only(doc: Doc, quote: Quote) -> bool:
