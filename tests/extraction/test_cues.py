@@ -171,3 +171,15 @@ def test_a_speech_verbs_preposition_object_holding_a_quote_is_what_it_reports(nl
 def test_a_quoted_slogan_in_a_preposition_object_does_not_make_it_a_report(nlp):
     text = 'The plan calls for an increase in corporate taxes among economic incentives to "Buy American."'
     assert not any(s.cue and s.cue.text == "calls for" and "Buy American" in s.text for s in statements_of(text, nlp))
+
+
+def test_a_quote_closing_the_sentence_before_does_not_open_the_clause_after_it(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: "said" has two clauses, "called ..." before it and the
+    # quote after it; the mark before "Smith" closes the sentence before
+    text = ('Doug Miller suggested a scenario in which "the AIS equipment has been turned off for some of the time." '
+            'Tristan Smith called the disappearance an "interesting" case; Miller said "It is a little hard to '
+            'definitively say what\'s going on".')
+    statements = statements_of(text, nlp)
+    assert find(statements, "interesting").speaker.name == "Tristan Smith"
+    said = find(statements, "a little hard")
+    assert said.speaker.name == "Doug Miller" and "interesting" not in said.text

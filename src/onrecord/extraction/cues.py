@@ -277,8 +277,13 @@ def _clause_without_other_reports(clause: Token) -> list[int]:
 
 
 def _opens_with_quote_mark(clause: Token) -> bool:
+    """A mark right before the clause's first word, touching it (not the closing mark of the
+    sentence before: 'malfunction." Smith called ...')."""
     edge = clause.left_edge
-    return edge.text in QUOTE_MARKS or (edge.i > 0 and edge.nbor(-1).text in QUOTE_MARKS)
+    if edge.text in QUOTE_MARKS:
+        return True
+    before = edge.nbor(-1) if edge.i > 0 else None
+    return before is not None and before.text in QUOTE_MARKS and not before.whitespace_
 
 
 def _relative_clause(verb: Token) -> bool:
