@@ -19,6 +19,11 @@ def normalise_word(word: str) -> str:
     return re.sub(r"is(e|ed|ing)$", r"iz\1", word)
 
 
+def without_the(name: str) -> str:
+    """A name without a leading "the" ("The Atlantic" -> "Atlantic"), as speakers are shown and matched."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
 def parse_date(value: str) -> str:
     """A YYYY-MM-DD date, checked; raises ValueError with a readable message."""
     if not _ISO_DATE.fullmatch(value):

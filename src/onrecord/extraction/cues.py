@@ -132,7 +132,10 @@ def _naming_cue(verb: Token, in_quote: list[bool], complement_only: bool = False
     else:
         objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.i]
         content = sorted(t.i for c in objects + [complement] for t in c.subtree)
-    source = namer_of_participle(verb) or subject_of_participle_main_verb(verb) if verb.dep_ == "acl" else subject_of(verb)
+    if verb.dep_ == "acl":  # 'a group called ...' names nobody, unless the parser hung the sentence's verb there
+        source = namer_of_participle(verb) or subject_of_participle_main_verb(verb)
+    else:
+        source = subject_of(verb)
     cue = Cue(cue_phrase(verb), source, trim_content(verb.doc, content), verb)
     repair_source_in_quote(cue, in_quote)
     return cue

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..values import normalise_word
+from ..values import normalise_word, without_the
 from ..lexicon import (
     COURT_DOCUMENTS,
     CREDIT_LABELS,
@@ -403,7 +403,7 @@ class ArticleNames:
         """
         pairs: list[tuple[str, str]] = []
         for role in sorted(self.roles + self.resolved_descriptions, key=lambda r: r.position):
-            pair = (_strip_the(role.name), role.label)
+            pair = (without_the(role.name), role.label)
             if role.label and any(w in PERSON_NOUNS for w in role.label.split()) and pair not in pairs:
                 pairs.append(pair)
         return pairs
@@ -495,17 +495,17 @@ class ArticleNames:
 
     def _fullest_body_name(self, name: str) -> str:
         """``organisation_name`` for a name as written, uncached."""
-        text = _strip_the(name)
+        text = without_the(name)
         words = text.split()
         if not words:
             return name
         acronym = _is_acronym(text) and len(words) == 1
         counts: dict[str, int] = {}
-        first_use = next(m.start for m in self.mentions if _strip_the(m.text) == text)
+        first_use = next(m.start for m in self.mentions if without_the(m.text) == text)
         for other in self.mentions:
             if other.start > first_use and not (acronym and self._in_brackets_after(first_use + len(name), other)):
                 break  # a long form is given first, then shortened: "Syrian Democratic Forces (SDF)"
-            longer = _strip_the(other.text)
+            longer = without_the(other.text)
             if len(longer.split()) <= len(words) or self.kinds.get(other.text) not in {"organization", "group"}:
                 continue
             if acronym and _initials(longer) == text.replace(".", "") or not acronym and _completes(longer.split(), words):
@@ -532,7 +532,7 @@ class ArticleNames:
         if mention is not None and self.kinds.get(mention.text) != _COMMON_WORD:
             kind = self.kinds.get(mention.text, "person")
             name = mention.canonical if kind == "person" else self.organisation_name(mention)
-            return Referent(_strip_the(name), kind if kind in SPEAKER_KINDS else None, "name")
+            return Referent(without_the(name), kind if kind in SPEAKER_KINDS else None, "name")
         if lower in FIRST_PERSON and (speaker := self.turn_speaker_at(head.idx)) is not None:
             return Referent(speaker, "person", "turn")  # "I" in an interview answer: the one answering
         if lower == "you" and (asked := self.interviewee_at(head.idx)) is not None:
@@ -707,7 +707,7 @@ class ArticleNames:
             return None
         mention = self.name_at(subject)
         if mention is not None and self.kinds.get(mention.text) == "organization":
-            return _strip_the(self.organisation_name(mention))
+            return without_the(self.organisation_name(mention))
         return None
 
     def _recent_body(self, head: Token, subjects_only: bool) -> str | None:
@@ -723,7 +723,7 @@ class ArticleNames:
                 break
             if self.kinds.get(mention.text) == "organization" and (mention.subject or not subjects_only):
                 if self._label_of(mention) == "ORG":
-                    named = (mention.start, _strip_the(self.organisation_name(mention)))
+                    named = (mention.start, without_the(self.organisation_name(mention)))
                     break
         # A body that spoke just before ("The government of American Samoa issued a statement ...
         # Their statement also read") though no name of the recogniser's says so.
@@ -817,7 +817,7 @@ class ArticleNames:
             words = [normalise_word(w) for w in mention.text.split()]
             cut = next((i for i, w in enumerate(words) if i and w in _OF_WORDS), len(words))
             if noun == words[cut - 1]:  # "the commission": "Commission on Presidential Debates"
-                return _strip_the(self.organisation_name(mention))
+                return without_the(self.organisation_name(mention))
         return None
 
     def _described(self, head: Token, name: str, how: str) -> Referent:
@@ -858,7 +858,7 @@ def _joins_place(organisation: SpacySpan, place: SpacySpan) -> bool:
     between = [t.lower_ for t in doc[organisation.end:place.start]]
     if between == ["and"]:
         return "of" in [t.lower_ for t in organisation]  # "Court of England and Wales"
-    return between == ["of"] or (between == ["of", "the"] if place[0].lower_ != "the" else False)
+    return between in (["of"], ["of", "the"])
 
 
 def _credit_label(token: Token) -> bool:
@@ -1053,10 +1053,6 @@ def _role_words(head: Token, exclude: Token | None = None) -> list[str]:
         t.lower_ for t in head.subtree
         if t not in skip and not t.is_punct and t.tag_ not in {"DT", "PRP$", "POS"} and t.dep_ not in {"relcl", "acl"}
     ]
-
-
-def _strip_the(name: str) -> str:
-    return name[4:] if name.lower().startswith("the ") else name
 
 
 # "a spokesman for the campaign", "the city of Phoenix": the phrase names the speaker.

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS, SURNAME_PARTICLES
-from ..values import normalise_word
+from ..values import normalise_word, without_the
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
 _KIND_RANK = {None: 0, "group": 1, "organization": 2, "person": 3}
@@ -136,7 +136,7 @@ class NameIndex:
         kind = self.kinds.get(name)
         words = name_words(name)
         if kind != "person" or not words:
-            display = name[4:] if name.lower().startswith("the ") else name
+            display = without_the(name)
             whole = self._whole_organisation(display) if kind == "organization" else None
             if whole is not None:
                 display = whole
@@ -154,7 +154,7 @@ class NameIndex:
             return None
         longer: dict[tuple[str, ...], str] = {}
         for other in self._by_surname.get(words[0], ()):
-            display = other[4:] if other.lower().startswith("the ") else other
+            display = without_the(other)
             other_words = name_words(display)
             if self.kinds.get(other) == "organization" and len(other_words) > 1 and other_words[-1] == words[0]:
                 longer.setdefault(other_words, display)

@@ -44,6 +44,10 @@ class StoreError(RuntimeError):
     """The database cannot be used (not an onrecord store, a newer schema, locked)."""
 
 
+class UnknownName(StoreError):
+    """No speaker name in the store matches what was asked for."""
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -131,7 +135,7 @@ class Store:
             index = NameIndex()
             for name, kind in self.db.execute("SELECT name, kind FROM names"):
                 index.add(name, kind)
-            index.set_overrides(dict(self.db.execute("SELECT name, joins FROM name_overrides").fetchall()))
+            index.set_overrides(self.overrides())
             self._names = index
         return self._names
 
@@ -413,14 +417,14 @@ class Store:
             row = self.db.execute(sql, (name,)).fetchone()
             if row is not None:
                 return row[0]
-        raise StoreError(f"no speaker name {name!r} in {self.path} (`onrecord speakers` lists them)")
+        raise UnknownName(f"no speaker name {name!r} in {self.path} (`onrecord speakers` lists them)")
 
     def _correct(self, sql: str, params: tuple) -> int:
         """Change the overrides, then move every name whose speaker changed, and what follows from it."""
         self._begin()
         try:
             self.db.execute(sql, params)
-            self.names.set_overrides(dict(self.db.execute("SELECT name, joins FROM name_overrides").fetchall()))
+            self.names.set_overrides(self.overrides())
             touched = _Touched()
             for name, speaker in self.db.execute("SELECT name, speaker FROM names").fetchall():
                 slug = self.names.speaker_of(name)[0]

@@ -35,7 +35,7 @@ from ..record.read import (
     MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
     statement_view,
 )
-from ..record.store import Store, StoreError
+from ..record.store import Store, StoreError, UnknownName
 from .charts import Bar, bar_chart
 from .highlight import runs, speaker_colours
 
@@ -260,7 +260,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
                 moved = store.clear_override(alias.name) if alias.clear else store.override(alias.name, alias.to)
                 slug, display = store.names.speaker_of(store.known_name(alias.name))
             except StoreError as error:
-                raise HTTPException(404 if "no speaker name" in str(error) else 400, str(error)) from None
+                raise HTTPException(404 if isinstance(error, UnknownName) else 400, str(error)) from None
         return {"name": alias.name, "speaker": {"id": slug, "name": display}, "moved": moved}
 
     # -- errors -------------------------------------------------------------------------
