@@ -206,6 +206,10 @@ ORGANIZATION_WORDS = frozenset(
     """.split()
 )
 
+# Words that close an organisation's name, after which a person's name may follow inside one
+# entity of the recogniser: "Amnesty International Man-kei Tam".
+ORGANIZATION_ENDINGS = frozenset("international inc inc. corp corp. ltd ltd. llc plc gmbh".split())
+
 # Countries and a few places that are often the subject of "said" as a state.
 PLACES = frozenset(
     """

@@ -143,3 +143,12 @@ def test_a_speech_verb_joined_to_the_reported_clause_is_the_tellers_second_repor
     claimed, said = find(statements, "a vaccine was near"), find(statements, "learning to live")
     assert said.cue.text == "said" and said.speaker.name == "Donald Trump"
     assert claimed.text == "a vaccine was near"
+
+
+def test_a_campus_closing_the_speakers_affiliation_is_not_the_subject(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: "Los Angeles" parsed as the subject, "disagreed" hung on the name
+    text = ("Jo Anne Van Tilburg of the University of California, Los Angeles disagreed with these findings: "
+            '"The existence of fresh water seeps near coastal ahu is well-known."')
+    s = find(statements_of(text, nlp), "fresh water seeps")
+    assert s.speaker.name == "Jo Anne Van Tilburg"
+    assert s.speaker.mention.text == "Jo Anne Van Tilburg of the University of California"

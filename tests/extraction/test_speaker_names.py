@@ -543,3 +543,34 @@ def test_a_captions_credit_label_is_no_part_of_the_name_before_it(nlp):
             'AIP chairman Markham Robinson writes: "It is a long shot, I will grant you."\n')
     s = find(statements_of(text, nlp), "a long shot")
     assert s.speaker.name == "Markham Robinson"
+
+
+@pytest.mark.parametrize(
+    "text,quoted,name",
+    [
+        # Wikinews, 2019 (CC BY 2.5), shortened: the recogniser reads the High Court's name as two entities
+        ('The High Court of England and Wales also ruled on the same day, finding: "In our view, the decision '
+         'is not justiciable."', "In our view", "High Court of England and Wales"),
+        # Wikinews, 2019 (CC BY 2.5), shortened: a law's number goes on with its name
+        ('Republic Act No. 3846, also known as the "Radio Control Law", states "no person shall operate a '
+         'radio transmitting station without a franchise."', "no person shall", "Republic Act No. 3846"),
+    ],
+)
+def test_a_body_or_a_law_keeps_the_whole_of_its_name(nlp, text, quoted, name):
+    assert find(statements_of(text, nlp), quoted).speaker.name == name
+
+
+def test_a_person_the_recogniser_reads_as_an_organisation_is_one_when_an_office_describes_them(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: "Wanda Vázquez Garced" and "Vázquez" read as organisations
+    text = ("Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico.\n\n"
+            'In a statement, Vázquez said, "I understand he made the right decision."\n')
+    s = find(statements_of(text, nlp), "the right decision")
+    assert s.speaker.name == "Wanda Vázquez Garced" and s.speaker.kind == "person"
+
+
+def test_a_person_named_after_their_organisation_in_one_entity_is_the_person(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: one entity, "Amnesty International Man-kei Tam"
+    text = ('"This announcement cannot change the fact," Hong Kong director of Amnesty International '
+            "Man-kei Tam said in a statement.")
+    s = find(statements_of(text, nlp), "cannot change the fact")
+    assert s.speaker.name == "Man-kei Tam" and s.speaker.kind == "person"

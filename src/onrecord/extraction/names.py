@@ -33,6 +33,7 @@ from ..lexicon import (
     NOT_NAMES,
     ORG_PRONOUNS,
     ORGANIZATION_NOUNS,
+    ORGANIZATION_ENDINGS,
     ORGANIZATION_WORDS,
     PERSON_NOUNS,
     PLATFORMS,
@@ -188,7 +189,7 @@ class ArticleNames:
             return False
         if len(run) == 1 and run[0].lower_ in PLATFORMS and run[0].i > 0 and run[0].nbor(-1).dep_ == "prep":
             return False  # "on Twitter West accused": the platform, then the name
-        if self._is_name_word(token):
+        if self._is_name_word(token) or _numbers_a_document(run, token):
             return True
         if token.lower_ in _NAME_JOINERS and self._inside_organisation(run[-1], token):
             return True  # "Foreign Ministry of Iraq", "Department of Health and Human Services"
@@ -239,6 +240,7 @@ class ArticleNames:
                 cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
             if len(run) - cut == 2 and run[cut].lower_ in PLURAL_PARTY_WORDS:
                 cut += 1  # "fellow Republicans Jolly and DeSantis": a party of several, then a surname
+        cut = max(cut, _after_organisation_ending(run, entity))
         person = self._person_entity_in(run[cut:])
         if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
             cut = run.index(person[0])
@@ -842,13 +844,18 @@ def _with_places_in_names(doc: Doc) -> list[SpacySpan]:
     while i < len(entities):
         entity = entities[i]
         place = entities[i + 1] if i + 1 < len(entities) else None
-        if entity.label_ == "ORG" and place is not None and place.label_ == "GPE" and _joins_place(entity, place):
+        if entity.label_ == "ORG" and place is not None and _is_place(place) and _joins_place(entity, place):
             joined.append(SpacySpan(doc, entity.start, place.end, label="ORG"))
             i += 2
             continue
         joined.append(entity)
         i += 1
     return joined
+
+
+def _is_place(entity: SpacySpan) -> bool:
+    """A place by the recogniser, or a country it took for a body ("Wales" after "Court of England and")."""
+    return entity.label_ == "GPE" or entity.text.lower() in PLACES
 
 
 def _joins_place(organisation: SpacySpan, place: SpacySpan) -> bool:
@@ -859,6 +866,13 @@ def _joins_place(organisation: SpacySpan, place: SpacySpan) -> bool:
     if between == ["and"]:
         return "of" in [t.lower_ for t in organisation]  # "Court of England and Wales"
     return between in (["of"], ["of", "the"])
+
+
+def _numbers_a_document(run: list[Token], token: Token) -> bool:
+    """The number of a law or an order goes on with its name: "Republic Act No. 3846"."""
+    if run[-1].lower_ == "no" and token.text == "." and not run[-1].whitespace_:
+        return token.i + 1 < len(token.doc) and token.nbor(1).like_num
+    return token.like_num and len(run) > 1 and run[-1].text == "." and run[-2].lower_ == "no"
 
 
 def _credit_label(token: Token) -> bool:
@@ -934,6 +948,17 @@ def _role_read_as_organisation(run: list[Token], entity: SpacySpan) -> bool:
             and not any(normalise_word(t.text) in ORGANIZATION_NOUNS for t in run[1:]))
 
 
+def _after_organisation_ending(run: list[Token], entity: SpacySpan | None) -> int:
+    """Where a person's name starts after an organisation's closing word inside one organisation
+    entity ("Amnesty International Man-kei Tam"), or 0: two words of a name must follow."""
+    if entity is None or entity.label_ != "ORG":
+        return 0
+    for i, token in enumerate(run[:-2]):
+        if token.lower_ in ORGANIZATION_ENDINGS and not any(t.lower_ in ORGANIZATION_WORDS for t in run[i + 1:]):
+            return i + 1
+    return 0
+
+
 def _is_role_word(lower: str) -> bool:
     """A word that says what someone is, standing before their name: "voter", "immunologist",
     "assemblywoman", "republican"."""
@@ -965,11 +990,14 @@ def _kind_of_name(mention: NameMention) -> str:
     lower = [w.lower() for w in words]
     if mention.titles and any(t in GENDERED_TITLES or t in {"president", "senator", "sen.", "rep.", "gov.", "dr.", "dr"} for t in mention.titles):
         return "person!"
+    if mention.titles and mention.titles[-1] in ORGANIZATION_ENDINGS:
+        return "person!"  # a name after its organisation's: "Amnesty International Man-kei Tam"
     last = mention.tokens[-1]
     if last.dep_ == "appos" and normalise_word(last.head.text) in PERSON_NOUNS:
         return "person!"  # "a State Department spokesperson, Morgan Ortagus" (the recogniser: ORG)
-    if any(c.dep_ == "appos" and c.tag_ == "NN" and normalise_word(c.text) in PERSON_NOUNS for c in last.children):
-        return "person!"  # "Gáspár Maróth, the Hungarian Government commissioner" (the recogniser: ORG)
+    if any(_person_in_apposition(c) for c in last.children):
+        return "person!"  # "Gáspár Maróth, the Hungarian Government commissioner", "Wanda Vázquez Garced,
+        # the Secretary of Justice" (the recogniser: ORG)
     if any(_is_model_number(w) for w in words):
         return "thing"  # "Volvo XC90", "Boeing 737": people's names hold no digits
     first = mention.tokens[0]
@@ -986,6 +1014,14 @@ def _kind_of_name(mention: NameMention) -> str:
     if mention.tokens[-1].tag_ == "NNPS":
         return "group"  # a plural proper noun: "Democrats", "House Republicans"
     return "person"
+
+
+def _person_in_apposition(token: Token) -> bool:
+    """An apposition that describes a person: a common noun for one ("the Hungarian Government
+    commissioner"), or an office with its article ("the Secretary of Justice")."""
+    if token.dep_ != "appos" or normalise_word(token.text) not in PERSON_NOUNS:
+        return False
+    return token.tag_ == "NN" or (token.tag_ == "NNP" and any(c.dep_ == "det" for c in token.children))
 
 
 def _object_of_participle(name: Token, pronoun: Token) -> bool:
@@ -1068,7 +1104,7 @@ def mention_span(head: Token) -> SpacySpan:
     """The words of a speaker mention: the head's phrase without relative clauses."""
     tokens = [head]
     for child in head.children:
-        if child.i > head.i and child.dep_ in {"relcl", "acl", "punct", "cc"}:
+        if child.i > head.i and child.dep_ in {"relcl", "acl", "punct", "cc", "parataxis"}:
             continue
         if child.i > head.i and child.dep_ == "prep" and child.lower_ not in _MENTION_PREPOSITIONS:
             continue

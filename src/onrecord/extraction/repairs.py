@@ -41,7 +41,8 @@ def parsed_subject(verb: Token, depth: int) -> object:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     for child in verb.children:
         if child.dep_ == "nsubj" and not child.is_punct:
-            return name_after_reflexive(child) or person_closing_subject(child, verb) or child
+            return (name_after_reflexive(child) or person_closing_subject(child, verb)
+                    or person_before_campus(child, verb) or child)
         if child.dep_ == "nsubjpass":
             by = _object_of(agent) if agent is not None else agent_hung_elsewhere(verb)
             return _decided(by)
@@ -72,6 +73,22 @@ def person_closing_subject(subject: Token, verb: Token) -> Token | None:
     if last == subject.i or not closes_name or not subject.left_edge.i <= last <= subject.right_edge.i:
         return None
     return token
+
+
+def person_before_campus(subject: Token, verb: Token) -> Token | None:
+    """Repair: "Jo Anne Van Tilburg of the University of California, Los Angeles disagreed" parsed
+    with the campus as the subject and the verb hung on the name: the place closes the person's
+    affiliation ("of ..., Los Angeles"), and the person is the subject."""
+    person = verb.head
+    if verb.dep_ != "parataxis" or subject.ent_type_ not in {"GPE", "LOC"} or person.ent_type_ != "PERSON":
+        return None
+    place_start = subject.left_edge.i
+    if person.i >= place_start or place_start < 2 or verb.doc[place_start - 1].text != ",":
+        return None
+    affiliation = next((c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if affiliation is None or affiliation.right_edge.i != place_start - 2:
+        return None
+    return person
 
 
 def _object_of(preposition: Token) -> Token | None:
@@ -268,7 +285,7 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (
 
 # The finders and checks above that mend a slip of the parser rather than read it.
 SOURCE_REPAIRS = (
-    name_after_reflexive, person_closing_subject, agent_hung_elsewhere, trailing_cue_subject, name_before_participle,
+    name_after_reflexive, person_closing_subject, person_before_campus, agent_hung_elsewhere, trailing_cue_subject, name_before_participle,
     teller_of_participle, teller_of_coordinated_report, noun_before_subjectless_verb, subject_of_participle_main_verb,
     repair_source_in_quote,
 )
