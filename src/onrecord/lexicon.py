@@ -169,7 +169,7 @@ PLURAL_PARTY_WORDS = frozenset("republicans democrats conservatives tories liber
 # A court's finding, whatever the article calls it: "issued a ruling ... The summary of the decision read".
 COURT_DOCUMENTS = frozenset("ruling decision opinion judgment judgement verdict".split())
 DOCUMENT_NOUNS = frozenset("statement statements summary notice release website letter memo tweet post report "
-                           "announcement proclamation description filing".split()) | COURT_DOCUMENTS
+                           "announcement proclamation description filing warning advisory bulletin".split()) | COURT_DOCUMENTS
 
 # Common nouns that name an organisation: "the company said".
 ORGANIZATION_NOUNS = frozenset(

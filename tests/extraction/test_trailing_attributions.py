@@ -50,3 +50,13 @@ def test_a_speech_verb_after_a_name_beats_a_noun_the_tagger_read_as_a_verb(nlp):
     text = 'The team drew again.\n\n"I am [pretty happy with that]", Caloundra coach Geoff Ingram said.'
     s = find(statements_of(text, nlp), "pretty happy")
     assert s.speaker.name == "Geoff Ingram" and s.cue.text == "said"
+
+
+def test_a_document_after_a_quote_and_its_comma_reads_it_and_its_issuer_speaks(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: "read" tagged as its base form, after logical punctuation
+    text = ("The orange warning issued by Met Éireann applied to County Galway and starts tomorrow. Lorenzo was "
+            'forecast to weaken.\n\n"Storm Lorenzo will produce significant swell, high waves and sizeable storm '
+            'surges. This will lead to some coastal flooding and damage, especially along western coasts", read '
+            "the warning. The warnings called for gale force winds.")
+    s = find(statements_of(text, nlp), "Storm Lorenzo will produce")
+    assert s.cue.text == "read" and s.speaker.mention.text == "the warning" and s.speaker.name == "Met Éireann"

@@ -780,7 +780,8 @@ class ArticleNames:
 
     def _issuer(self, document: Token) -> Token | None:
         return (next((c for c in document.children if c.dep_ == "poss"), None)
-                or _of_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document))
+                or _of_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document)
+                or _agent_of_issuing(document))
 
     def _issuer_of_the_same(self, head: Token) -> Token | None:
         """"The letter stressed ..." after "the EFF sent a letter to GitHub": a document the article
@@ -970,6 +971,16 @@ def _releaser(document: Token) -> Token | None:
     if document.dep_ != "dobj":
         return None
     return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+
+
+def _agent_of_issuing(document: Token) -> Token | None:
+    """"The orange warning issued by Met Éireann": the agent of the participle the document takes."""
+    for participle in document.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -125,10 +125,13 @@ def head_noun(token: Token) -> Token:
 
 
 def verb_like(token: Token) -> bool:
-    """A finite verb, or a speech verb's form the tagger took for a noun ("the two write")."""
+    """A finite verb, or a speech verb's form the tagger took for a noun ("the two write"), or "read"
+    taken for its base form (its past is spelt the same: '"...", read the warning')."""
     if token.lower_ in NOT_ATTRIBUTION_VERBS:
         return False
-    return token.tag_ in {"VBD", "VBZ", "VBP"} or (token.lower_ in CUE_FORMS and token.tag_ != "VBG" and token.text.islower())
+    if token.tag_ in {"VBD", "VBZ", "VBP"} or (token.lower_ == "read" and token.tag_ == "VB"):
+        return True
+    return token.lower_ in CUE_FORMS and token.tag_ != "VBG" and token.text.islower()
 
 
 def token_end(token: Token) -> int:

@@ -92,7 +92,7 @@ def _trailing_verb(doc: Doc, quote: Quote, in_quote: list[bool]) -> tuple[Token 
             if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
                 break  # '"Why not?" Critics say the plan will fail.': a sentence of its own
             phrase = words[:k]
-            if not phrase:  # '"No," replied Smith'
+            if all(t.text == "," for t in phrase):  # '"No," replied Smith', '"...", read the warning'
                 return token, noun_after(token, in_quote)
             if all(_in_noun_phrase(t) or t.text == "," for t in phrase):
                 nouns = [t for t in phrase if t.tag_ in NOMINAL_TAGS | {"CD"}]
