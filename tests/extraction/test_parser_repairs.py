@@ -152,3 +152,13 @@ def test_a_campus_closing_the_speakers_affiliation_is_not_the_subject(nlp):
     s = find(statements_of(text, nlp), "fresh water seeps")
     assert s.speaker.name == "Jo Anne Van Tilburg"
     assert s.speaker.mention.text == "Jo Anne Van Tilburg of the University of California"
+
+
+def test_a_document_handed_on_with_its_author_named_is_the_authors(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: the palace issues it, the king speaks
+    text = ("Thai Raksa Chart Party withdrew Princess Ubolratana Mahidol as its candidate after a statement from "
+            "her younger brother, King Maha Vajiralongkorn.\n\n"
+            'The palace issued the following statement from the king: "Even though she relinquished her title '
+            'according to royal laws, she still retains her status as a member of the Chakri dynasty."')
+    s = find(statements_of(text, nlp), "relinquished her title")
+    assert s.speaker.mention.text == "the king" and s.speaker.name == "Maha Vajiralongkorn"
