@@ -69,3 +69,11 @@ def test_a_document_that_reads_before_a_colon_is_the_lead_however_read_is_parsed
     court = find(statements, "This Court has already concluded")
     assert court.cue.text == "read in part" and court.speaker.name == "Supreme Court of the United Kingdom"
     assert_round_trip(text, statements)
+
+
+def test_a_document_read_out_before_a_comma_is_its_issuers(nlp):
+    # "read" parsed as a noun with "tweet" as its compound and "Trump's" as its possessor
+    text = ("President Donald Trump tweeted about the riots. Trump's tweet read, \"when the looting starts, "
+            "the shooting starts.\" Twitter disallowed comments.")
+    s = find(statements_of(text, nlp), "the shooting starts")
+    assert s.type == "direct" and s.cue.text == "read" and s.speaker.name == "Donald Trump"

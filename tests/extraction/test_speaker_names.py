@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import find, statements_of
+from helpers import UNCHECKED, find, statements_of
 
 
 def test_source_mention_keeps_its_of_and_for_phrases(nlp):
@@ -129,7 +129,7 @@ def test_pronoun_prefers_the_main_clause_subject(nlp):
 
 
 def test_a_name_inside_the_speaker_phrase_names_the_speaker(nlp):
-    from helpers import find, statements_of
+    from helpers import UNCHECKED, find, statements_of
 
     text = ("“Now we are seeing a new process,” said study co-author Ted Scambos of the University. "
             "Civil engineering professor Julian Marshall said, “We have seen it before in other cities.” "
@@ -141,7 +141,7 @@ def test_a_name_inside_the_speaker_phrase_names_the_speaker(nlp):
 
 
 def test_a_role_before_a_full_name_is_not_the_name_and_places_are_not_he(nlp):
-    from helpers import find, statements_of
+    from helpers import UNCHECKED, find, statements_of
 
     text = ("Senate Minority Whip Dick Durbin said the vote would fail. "
             "Republican Assemblywoman, Jill Tolles, also commented: “Before I ran for office I looked at the numbers.”")
@@ -574,3 +574,13 @@ def test_a_person_named_after_their_organisation_in_one_entity_is_the_person(nlp
             "Man-kei Tam said in a statement.")
     s = find(statements_of(text, nlp), "cannot change the fact")
     assert s.speaker.name == "Man-kei Tam" and s.speaker.kind == "person"
+
+
+def test_a_name_after_of_that_owns_what_follows_is_a_name(nlp):
+    from onrecord.extraction import find_statements
+
+    # "of" before a name most often closes an office ("Secretary of State John Kerry"), not here
+    text = ('President Donald Trump tweeted about the riots. Part of Trump\'s tweet included the statement, '
+            '"when the looting starts, the shooting starts." Twitter disallowed comments.')
+    s = find(find_statements(nlp(text), settings=UNCHECKED), "the shooting starts")
+    assert s.speaker.mention.text == "Part of Trump's tweet" and s.speaker.name == "Donald Trump"

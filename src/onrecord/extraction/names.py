@@ -233,8 +233,8 @@ class ArticleNames:
         cut = 0
         for i, token in enumerate(run):
             before = token.nbor(-1) if token.i > 0 else None
-            if token.lower_ in TITLES or (before is not None and before.lower_ == "of"):
-                cut = i + 1
+            if token.lower_ in TITLES or (before is not None and before.lower_ == "of" and not _owns_after_of(run)):
+                cut = i + 1  # "Secretary of State John Kerry": the office, then the name
         if entity is None or entity.label_ == "PERSON" or _role_read_as_organisation(run[cut:], entity):
             while len(run) - cut > 2 and _is_role_word(run[cut].lower_):  # "General Motors" keeps its words
                 cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
@@ -779,7 +779,7 @@ class ArticleNames:
         return " ".join(self.doc[first:last + 1].text.split())
 
     def _issuer(self, document: Token) -> Token | None:
-        return (next((c for c in document.children if c.dep_ == "poss"), None)
+        return (_possessor(document)
                 or _of_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document)
                 or _agent_of_issuing(document))
 
@@ -971,6 +971,19 @@ def _releaser(document: Token) -> Token | None:
     if document.dep_ != "dobj":
         return None
     return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+
+
+def _owns_after_of(run: list[Token]) -> bool:
+    """"Part of Trump's tweet": one name after "of", owning what follows, is a name, not an office's tail."""
+    last = run[-1]
+    return len(run) == 1 and last.i + 1 < len(last.doc) and last.nbor(1).lower_ in {"'s", "’s"}
+
+
+def _possessor(document: Token) -> Token | None:
+    """"Trump's tweet", also when the parser made the document a compound of the verb after it
+    ("Trump's tweet read, ..." with "read" as the noun that "Trump's" possesses)."""
+    holder = document.head if document.dep_ == "compound" and document.head.i > document.i else document
+    return next((c for c in holder.children if c.dep_ == "poss" and c.i < document.i), None)
 
 
 def _agent_of_issuing(document: Token) -> Token | None:

@@ -53,6 +53,9 @@ def _comma_lead_cue(doc: Doc, comma: Token, in_quote: list[bool]) -> Cue | None:
     lead = [t for t in doc[comma.sent.start:comma.i] if not t.is_space]
     if not lead or any(in_quote[t.i] for t in lead):
         return None
+    document = _document_lead(lead)
+    if document is not None:
+        return document  # "Trump's tweet read, "...""
     verbs = [t for t in lead if t.tag_.startswith("VB") and t.tag_ != "VBN" and t.lower_ not in NOT_ATTRIBUTION_VERBS]
     if not verbs or (verbs[-1].tag_ in {"VB", "VBG"} and verbs[-1].lower_ not in CUE_FORMS):
         return None  # a bare infinitive or participle leads only when it speaks: 'went as far as to say,'
@@ -113,8 +116,9 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
 
 def _document_lead(lead: list[Token]) -> Cue | None:
     """'The family's statement on the death read: "..."', 'The summary of the decision read in part:
-    "..."', whatever the parse made of "read" (a noun; a clause on "decision"): a document noun
-    heading the words before "read" (or "said", "stated"), right before the colon."""
+    "..."', "Trump's tweet read, "..."", whatever the parse made of "read" (a noun; a clause on
+    "decision"): a document noun heading the words before "read" (or "said", "stated"), right
+    before the colon or comma."""
     end = len(lead) - 2 if [t.lower_ for t in lead[-2:]] == ["in", "part"] else len(lead)
     if end < 2 or lead[end - 1].lower_ not in _DOCUMENT_VERBS:
         return None
