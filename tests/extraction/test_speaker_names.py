@@ -129,7 +129,7 @@ def test_pronoun_prefers_the_main_clause_subject(nlp):
 
 
 def test_a_name_inside_the_speaker_phrase_names_the_speaker(nlp):
-    from helpers import UNCHECKED, find, statements_of
+    from helpers import find, statements_of
 
     text = ("“Now we are seeing a new process,” said study co-author Ted Scambos of the University. "
             "Civil engineering professor Julian Marshall said, “We have seen it before in other cities.” "
