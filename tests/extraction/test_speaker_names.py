@@ -141,7 +141,7 @@ def test_a_name_inside_the_speaker_phrase_names_the_speaker(nlp):
 
 
 def test_a_role_before_a_full_name_is_not_the_name_and_places_are_not_he(nlp):
-    from helpers import UNCHECKED, find, statements_of
+    from helpers import find, statements_of
 
     text = ("Senate Minority Whip Dick Durbin said the vote would fail. "
             "Republican Assemblywoman, Jill Tolles, also commented: “Before I ran for office I looked at the numbers.”")
