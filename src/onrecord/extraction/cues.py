@@ -42,8 +42,8 @@ def find_cues(
     spare: list[Cue] = []
     candidates: list[Cue] = []
     for token in doc:
-        if token.idx < body_start or in_quote[token.i] or quoted_as_saying(token) is not None:
-            continue  # (a quoting verb hands its report to "as saying")
+        if token.idx < body_start or in_quote[token.i] or token.is_punct or quoted_as_saying(token) is not None:
+            continue  # (a quoting verb hands its report to "as saying"; the hyphen of "co-founded" may be tagged a verb)
         cue = None
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
