@@ -584,3 +584,22 @@ def test_a_name_after_of_that_owns_what_follows_is_a_name(nlp):
             '"when the looting starts, the shooting starts." Twitter disallowed comments.')
     s = find(find_statements(nlp(text), settings=UNCHECKED), "the shooting starts")
     assert s.speaker.mention.text == "Part of Trump's tweet" and s.speaker.name == "Donald Trump"
+
+
+def test_a_fuller_form_heard_only_in_someones_quoted_words_is_not_the_articles_name(nlp):
+    text = ('Donald Trump mocked his rival again. He says, "Working that microphone was a lot more difficult than '
+            'working Crooked Hillary Clinton." Clinton said the remarks were beneath the office. Questions dogged '
+            "the 68-year-old Hillary Clinton after she fell ill. Clinton wants to sign up 5 million volunteers.")
+    s = find(statements_of(text, nlp), "beneath the office")
+    assert s.speaker.mention.text == "Clinton" and s.speaker.name == "Hillary Clinton"
+
+
+def test_a_bodys_name_keeps_an_office_word_in_it(nlp):
+    from onrecord.extraction import find_statements
+
+    # "State" and "Justice" open offices ("State Senator", "Justice Kagan"), not these bodies' names
+    text = ("A spokesman said the State Department found an additional 328 emails. "
+            "Officials at the Justice Department said it would review the emails.")
+    by_cue = {s.cue.text: s for s in find_statements(nlp(text), settings=UNCHECKED) if s.cue is not None}
+    assert by_cue["found"].speaker.name == "State Department"
+    assert by_cue["would review"].speaker.name == "Justice Department"

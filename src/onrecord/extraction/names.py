@@ -231,9 +231,12 @@ class ArticleNames:
         if last.dep_ == "amod":
             return  # an adjective: "Chinese officials"
         cut = 0
+        body = entity is not None and entity.label_ == "ORG" and run[-1].lower_ in ORGANIZATION_WORDS
         for i, token in enumerate(run):
             before = token.nbor(-1) if token.i > 0 else None
-            if token.lower_ in TITLES or (before is not None and before.lower_ == "of" and not _owns_after_of(run)):
+            office_word = token.lower_ in TITLES and not (body and self._entity.get(token.i) is entity)
+            # (a body's name keeps its words: "the State Department", "the Justice Department")
+            if office_word or (before is not None and before.lower_ == "of" and not _owns_after_of(run)):
                 cut = i + 1  # "Secretary of State John Kerry": the office, then the name
         if entity is None or entity.label_ == "PERSON" or _role_read_as_organisation(run[cut:], entity):
             while len(run) - cut > 2 and _is_role_word(run[cut].lower_):  # "General Motors" keeps its words
@@ -439,6 +442,11 @@ class ArticleNames:
             if len(m.text.split()) > len(words) and self.kinds.get(m.text) == "person"
             and _contains_in_order(m.text.split(), words) and not (len(words) > 1 and _adds_a_generation(m.text, text))
         ]
+        # A fuller form heard only inside someone's quoted words ("Crooked Hillary Clinton") is their
+        # naming, not the article's: it completes a bare surname only when nothing else does.
+        unquoted = [m for m in candidates if not self._quoted(m.tokens[-1])]
+        if unquoted or len(words) > 1:
+            candidates = unquoted
         if not candidates and len(words) == 1:
             return self._spelling_variant(text) or text
         uses = self._short_forms.get(text, [])
