@@ -161,6 +161,8 @@ PERSON_NOUNS = frozenset(
 # Party and affiliation words that stand before a name as a role: "Republican Assemblywoman".
 PARTY_WORDS = frozenset("republican republicans democrat democrats democratic labour labor conservative tory liberal "
                         "libertarian green independent socialist".split())
+# A party's member, alone: a description of a person ("One Republican said"), never a name.
+PARTY_MEMBERS = frozenset("republican democrat tory conservative liberal libertarian socialist independent".split())
 # Words that open a surname of two words ("de Blasio", "van Gogh", "La Riva").
 SURNAME_PARTICLES = frozenset("de da di del della der den van von la le du dos das al el bin ibn".split())
 PLURAL_PARTY_WORDS = frozenset("republicans democrats conservatives tories liberals libertarians socialists".split())

@@ -603,3 +603,28 @@ def test_a_bodys_name_keeps_an_office_word_in_it(nlp):
     by_cue = {s.cue.text: s for s in find_statements(nlp(text), settings=UNCHECKED) if s.cue is not None}
     assert by_cue["found"].speaker.name == "State Department"
     assert by_cue["would review"].speaker.name == "Justice Department"
+
+
+@pytest.mark.parametrize(
+    "text,quoted,name",
+    [
+        ("''They are worried,'' said Representative Peter T. King, Republican of New York.", "They are worried",
+         "Peter T. King"),
+        ("Senator Angus King said the vote would fail.", "the vote would fail", "Angus King"),
+        ("Crown Prince Mohammad bin Salman said it happened under his watch.", "under his watch", "Mohammad bin Salman"),
+    ],
+)
+def test_a_title_word_as_a_surname_stays_in_the_name(nlp, text, quoted, name):
+    assert find(statements_of(text, nlp), quoted).speaker.name == name
+
+
+def test_one_party_member_is_a_description_not_a_name(nlp):
+    from onrecord.extraction import find_statements
+
+    text = ("One Republican said the committee should make Kadzik testify in public.\n\n"
+            "The Republican nominee, Donald Trump, spoke in Ohio on Friday. The Republican said the debate had "
+            "been rigged.")
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    unnamed = find(statements, "make Kadzik testify")
+    assert unnamed.speaker.name is None and unnamed.speaker.kind == "person"
+    assert find(statements, "had been rigged").speaker.name == "Donald Trump"

@@ -26,6 +26,7 @@ from ..lexicon import (
     DOCUMENT_NOUNS,
     GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
+    PARTY_MEMBERS,
     PARTY_WORDS,
     PLURAL_PARTY_WORDS,
     SURNAME_PARTICLES,
@@ -235,7 +236,9 @@ class ArticleNames:
         for i, token in enumerate(run):
             before = token.nbor(-1) if token.i > 0 else None
             office_word = token.lower_ in TITLES and not (body and self._entity.get(token.i) is entity)
-            # (a body's name keeps its words: "the State Department", "the Justice Department")
+            # (a body's name keeps its words: "the State Department", "the Justice Department"; a
+            # person's, a title word as the surname: "Peter T. King", "Martin Luther King Jr.")
+            office_word = office_word and not (named_person and token.i > entity.start and _is_surname(token, last))
             if office_word or (before is not None and before.lower_ == "of" and not _owns_after_of(run)):
                 cut = i + 1  # "Secretary of State John Kerry": the office, then the name
         if entity is None or entity.label_ == "PERSON" or _role_read_as_organisation(run[cut:], entity):
@@ -272,7 +275,10 @@ class ArticleNames:
         return None
 
     def _names_someone(self, run: list[Token]) -> bool:
-        """Not only role, title and group words ("Republican Assemblywoman"), unless an entity says so."""
+        """Not only role, title and group words ("Republican Assemblywoman"), unless an entity says so
+        ("Democrats"); one party member is a description ("One Republican said")."""
+        if len(run) == 1 and run[0].lower_ in PARTY_MEMBERS:
+            return False
         if any(t.i in self._entity for t in run):
             return True
         return not all(t.lower_ in TITLES or t.lower_ in PERSON_NOUNS or t.lower_ in PARTY_WORDS for t in run)
@@ -758,13 +764,14 @@ class ArticleNames:
             return Referent(None, "group", "description")
         if lower in ORGANIZATION_NOUNS:
             return Referent(self._named_body(head) or self._body_by_noun(head), "organization", "description")
-        if lower not in PERSON_NOUNS:
+        if lower not in PERSON_NOUNS and lower not in PARTY_MEMBERS:
             return Referent(None, None, "description")
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children if c.dep_ == "det")
         if not definite:
             return Referent(None, "person", "description")
         words = {normalise_word(w) for w in _role_words(head)}
-        matches = [r for r in self.roles if r.head == lower]
+        # "The Republican": the one last described as one ("the Republican nominee, Donald Trump")
+        matches = [r for r in self.roles if r.head == lower or (lower in PARTY_MEMBERS and lower in r.words)]
         if matches:
             best = max(matches, key=lambda r: (len(r.words & words), r.position <= head.idx, r.position))
             return self._described(head, best.name, "role")
@@ -979,6 +986,11 @@ def _releaser(document: Token) -> Token | None:
     if document.dep_ != "dobj":
         return None
     return next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+
+
+def _is_surname(token: Token, last: Token) -> bool:
+    """The name's last word, but for a generational suffix after it ("King" in "Martin Luther King Jr.")."""
+    return all(t.lower_.strip(".") in GENERATIONAL_SUFFIXES or t.is_punct for t in token.doc[token.i + 1:last.i + 1])
 
 
 def _owns_after_of(run: list[Token]) -> bool:
