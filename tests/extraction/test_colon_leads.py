@@ -77,3 +77,12 @@ def test_a_document_read_out_before_a_comma_is_its_issuers(nlp):
             "the shooting starts.\" Twitter disallowed comments.")
     s = find(statements_of(text, nlp), "the shooting starts")
     assert s.type == "direct" and s.cue.text == "read" and s.speaker.name == "Donald Trump"
+
+
+def test_a_word_quoted_in_the_lead_does_not_stop_it_leading(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened
+    text = ("In a statement released after the attack, the United States Department of Defense justified the "
+            'strike, which was approved by President Donald Trump, as "defensive" in nature: "At the direction of '
+            'the President, the U.S. military has taken decisive defensive action to protect U.S. personnel abroad."')
+    s = find(statements_of(text, nlp), "At the direction of the President")
+    assert s.cue.text == "justified" and s.speaker.name == "United States Department of Defense"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from helpers import UNCHECKED, find, parsed, statements_of
 from onrecord.extraction.cue_table import CueTable, count_cues, cue_table, frame_of
+from onrecord.extraction import find_statements
 
 
 def test_participle_without_a_clause_is_not_a_statement(nlp):
@@ -197,3 +198,16 @@ def test_a_hyphen_the_tagger_read_as_a_verb_is_no_cue(nlp):
     doc = nlp(article["text"])
     assert any(t.text == "-" and t.tag_ == "VBD" for t in doc)
     assert doc._.statements and all(s.cue is None or s.cue.text.strip("-") for s in doc._.statements)
+
+
+def test_as_someone_put_it_claims_the_quote_beside_it_not_what_follows(nlp):
+    # the second sentence adapted from Wikinews, 2020 (CC BY 2.5)
+    text = ('The economy, as Smith put it, is "running on fumes."\n\nIn September 2013, for four days, traffic '
+            '"ground to a standstill on the bridge" — as the Supreme Court decision put it — at part of the George '
+            "Washington Bridge.")
+    statements = find_statements(nlp(text), settings=UNCHECKED)
+    fumes = find(statements, "running on fumes")
+    assert fumes.type == "direct" and fumes.cue.text == "put" and fumes.speaker.name == "Smith"
+    standstill = find(statements, "ground to a standstill")
+    assert standstill.cue.text == "put" and standstill.speaker.mention.text == "the Supreme Court decision"
+    assert not [s for s in statements if s.text.startswith("it")]

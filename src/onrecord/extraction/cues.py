@@ -47,6 +47,8 @@ def find_cues(
         cue = None
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
+        elif token.tag_.startswith("VB") and _as_one_puts_it(token):
+            pass  # 'as the decision put it': no clause of its own; a spare verb (below) for the quote beside it
         elif token.tag_.startswith("VB") and (naming := _naming_cue(token, in_quote, complement_only=True)) is not None:
             cue = naming  # 'called her "third-rate"', before "called" can be read as a cue with no clause
         elif token.tag_.startswith("VB") and (token.dep_ not in _NOT_CUE_DEPS or _acl_with_agent(token)):
@@ -69,12 +71,23 @@ def find_cues(
         if cue is not None and cue.content:
             repair_source_in_quote(cue, in_quote)
             cues.append(cue)
-        elif token.tag_.startswith("VB") and (token.lower_ in CUE_FORMS or document_reads(token)):
+        elif token.tag_.startswith("VB") and (token.lower_ in CUE_FORMS or document_reads(token) or _as_one_puts_it(token)):
             lone = Cue(cue_phrase(token), subject_of(token), [], token)
             repair_source_in_quote(lone, in_quote)
             if lone.source is not None:
                 spare.append(lone)
     return cues, spare, candidates
+
+
+def _as_one_puts_it(verb: Token) -> bool:
+    """'traffic "ground to a halt" — as the decision put it —', 'as Smith said': a clause of manner
+    whose object, if any, is only "it", the quoted words beside it."""
+    if verb.lower_ not in _PUTTING_FORMS and verb.lower_ not in CUE_FORMS:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
+    return all(c.lower_ == "it" for c in objects)
 
 
 def _quotes_words(cue: Cue, in_quote: list[bool]) -> bool:
@@ -179,6 +192,7 @@ def _according_to_cue(doc: Doc, according: Token) -> Cue | None:
 
 
 _READ_FORMS = frozenset({"read", "reads", "reading"})
+_PUTTING_FORMS = frozenset({"put", "puts"})
 
 
 def document_reads(verb: Token) -> bool:

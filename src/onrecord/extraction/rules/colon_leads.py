@@ -13,6 +13,7 @@ from ..syntax import NOUN_PHRASE_TAGS, cue_phrase, head_noun
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "ccomp", "xcomp"})
 _BE_FORMS = frozenset({"is", "am", "are", "was", "were", "'s", "'m", "'re", "’s", "’m", "’re"})
 _DOCUMENT_VERBS = frozenset({"read", "reads", "said", "says", "stated", "states"})
+_QUOTED_WORDS_IN_LEAD = 3  # tokens, marks included
 _COLON_LEAD_WORDS = 6  # 'Former Rep. Jane Harman: "..."': a name or short noun phrase before a colon
 
 
@@ -88,8 +89,8 @@ def _colon_lead_cue(doc: Doc, colon: Token, in_quote: list[bool]) -> Cue | None:
     """The cue of the words between the sentence start and a colon: a verb with a subject, or a
     noun phrase of a few words opening its paragraph."""
     lead = [t for t in doc[colon.sent.start:colon.i] if not t.is_space]
-    if not lead or any(in_quote[t.i] for t in lead):
-        return None
+    if not lead or in_quote[lead[0].i] or sum(in_quote[t.i] for t in lead) > _QUOTED_WORDS_IN_LEAD:
+        return None  # (a word or two quoted in it is the lead's own: 'justified it as "defensive":')
     document = _document_lead(lead)
     if document is not None:
         return document
