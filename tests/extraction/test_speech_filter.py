@@ -101,3 +101,12 @@ def test_a_quotation_a_term_noun_names_is_not_speech(nlp):
 def test_a_verb_that_gives_a_name_quotes_a_name_not_words(nlp, text, words, speech):
     statements = [s for s in statements_of(text, nlp) if words in s.text]
     assert statements and all(s.speech is speech for s in statements)
+
+
+def test_a_speech_verbs_as_brings_its_speakers_own_term(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: a coined name, but Trump's characterisation
+    text = ('Republicans sought documents related to alleged FISA abuse, which President Trump described as '
+            '"Obamagate." Amy Cook hosted a program at the hall called "Learning Together".')
+    statements = statements_of(text, nlp)
+    assert any(s.speech and s.speaker.name == "Trump" for s in statements if "Obamagate" in s.text)
+    assert not any(s.speech for s in statements if "Learning" in s.text)

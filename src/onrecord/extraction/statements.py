@@ -86,7 +86,7 @@ def _is_speech(doc: Doc, draft: Draft, cue: Span | None) -> bool:
     speech_cue = cue is None or is_speech_cue(cue.text) or not cue.text.strip(_SIGNATURE_MARKS)
     quotes_words = any(not _mentions_only(doc, quote) for quote in draft.quotes)
     if draft.type == "direct":
-        return quotes_words or not draft.quotes
+        return quotes_words or not draft.quotes or (speech_cue and _describes_as(draft))
     if draft.type == "mixed":
         stance_cue = cue is not None and any(w in STANCE_FORMS for w in cue.text.lower().split())
         return speech_cue or any(_reproduces_speech(doc, quote, stance_cue) for quote in draft.quotes)
@@ -97,6 +97,13 @@ def _gives_a_name(draft: Draft) -> bool:
     verb = draft.cue.verb if draft.cue is not None else None
     return bool(draft.quotes) and verb is not None and verb.lower_ in NAME_GIVING_FORMS and not any(
         c.lower_ == "as" for c in verb.children)  # not 'name it as "oh it's part of your culture"'
+
+
+def _describes_as(draft: Draft) -> bool:
+    """'which Trump described as "Obamagate."': a speech verb's "as" brings its speaker's own
+    characterisation, a name or a term though it looks."""
+    verb = draft.cue.verb if draft.cue is not None else None
+    return verb is not None and any(c.lower_ == "as" and c.dep_ == "prep" for c in verb.children)
 
 
 def _mentions_only(doc: Doc, quote: Quote) -> bool:
