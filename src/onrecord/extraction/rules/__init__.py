@@ -32,7 +32,8 @@ RULES: tuple[Rule, ...] = (
     Rule("transcripts", transcripts.claim_turns, "paragraphs, quotes, names",
          "a paragraph opened by 'NAME:', with every quote in it"),
     Rule("trailing attributions", trailing_attributions.claim, "quotes, words inside quotes",
-         "a quote opening its sentence, closed by ',?!', then 'noun phrase + verb'; takes that verb from the cues"),
+         "a quote opening its sentence, closed by ',?!', then 'noun phrase + verb' (or the verb first: "
+         "'\"...\", read the warning'); takes that verb from the cues"),
     Rule("cue claims", cue_claims.claim_by_cues, "cues, quotes",
          "the quotes inside each cue's clause (direct or mixed), else the clause itself (indirect); of "
          "nested clauses, a named speaker's adverbial clause ('with Steve Scalise calling it \"...\"') keeps its quotes"),
@@ -42,10 +43,12 @@ RULES: tuple[Rule, ...] = (
     Rule("signatures", signatures.claim_signed_quotes, "free quotes, paragraphs",
          "a quote followed by '― Name' at the end of its paragraph"),
     Rule("nearby cues", nearby_cues.claim, "free quotes, unused cues and spare verbs",
-         "a quote with an unused cue in its sentence or opening the next one"),
+         "a quote with an unused cue in its sentence or opening the next one (or a parenthetical: "
+         "'as the decision put it')"),
     Rule("colon leads", colon_leads.claim, "free quotes, the parse",
-         "a quote after a colon (the verb or short noun phrase leading to it; a document noun then 'read') or "
-         "after a comma closing a clause that ends in its verb ('He posted on Twitter, \"...\"')"),
+         "a quote after a colon (the verb or short noun phrase leading to it, a word or two quoted in it "
+         "aside; a document noun then 'read') or after a comma closing a clause that ends in its verb ('He "
+         "posted on Twitter, \"...\"', 'Trump's tweet read, \"...\"')"),
     Rule("quote-holding candidates", cue_claims.claim_by_candidates, "candidates, free quotes",
          "quotes nothing else wanted, inside a candidate verb's object (for the learned check)"),
     Rule("interrupted quotes", interrupted_quotes.join_halves, "claims, quotes",
