@@ -628,3 +628,14 @@ def test_one_party_member_is_a_description_not_a_name(nlp):
     unnamed = find(statements, "make Kadzik testify")
     assert unnamed.speaker.name is None and unnamed.speaker.kind == "person"
     assert find(statements, "had been rigged").speaker.name == "Donald Trump"
+
+
+def test_a_pronoun_chains_through_the_articles_own_he_and_she_not_to_a_name_in_passing(nlp):
+    # Wikinews, 2019 (CC BY 2.5), shortened: "she" is Lauren Landa, named in apposition to the subject,
+    # then "She" again; the roles and the show named since are not people who speak
+    text = ("Another voice actor, Lauren Landa, would list Sailor Neptune and Sailor Uranus as dream roles, when "
+            "asked at conventions. She was given a chance to audition for the characters years later, when "
+            "Vizmedia dubbed the first two seasons of Sailor Moon. When she was cast, \"I swear to you, I was "
+            "speechless,\" she told an audience at her Q&A session.")
+    s = find(statements_of(text, nlp), "I was speechless")
+    assert s.speaker.mention.text == "she" and s.speaker.name == "Lauren Landa"

@@ -92,7 +92,9 @@ class NameMention:
 
     @property
     def subject(self) -> bool:
-        return self.tokens[-1].dep_ in _SUBJECT_DEPS
+        """The subject, or a name in apposition to it ("Another voice actor, Lauren Landa, would ...")."""
+        last = self.tokens[-1]
+        return last.dep_ in _SUBJECT_DEPS or (last.dep_ == "appos" and last.head.dep_ in _SUBJECT_DEPS)
 
 
 @dataclass
@@ -148,6 +150,7 @@ class ArticleNames:
     _entity: dict[int, SpacySpan] = field(default_factory=dict)  # token index -> the named entity holding it
     turns: list[tuple[int, str | None]] = field(default_factory=list)  # interview turns: (start, speaker)
     _in_quote: Sequence[bool] = ()  # token index -> inside quotation marks
+    _pending_pronouns: list[Token] = field(default_factory=list)  # "he"/"she" subjects not yet followed
 
     @classmethod
     def build(
@@ -165,6 +168,10 @@ class ArticleNames:
         names._index()
         names._collect_roles()
         names._find_lead(headline_end)
+        names._pending_pronouns = [
+            t for t in doc if t.lower_ in {"he", "she"} and t.dep_ in _SUBJECT_DEPS and t.idx >= body_start
+            and not names._quoted(t)
+        ]
         return names
 
     # -- building -------------------------------------------------------------------
@@ -658,6 +665,21 @@ class ArticleNames:
                 if found is not None and self.kinds.get(found.text) == "person":
                     return found
         return None
+
+    def follow_pronouns(self, until: int) -> None:
+        """Resolve, in text order, the article's own "he" and "she" subjects before ``until`` (a
+        character offset) that no statement resolved, so that a later pronoun chains through them
+        ("She was given a chance ... when Vizmedia dubbed Sailor Moon. When she was cast, ..."),
+        rather than to a name mentioned in passing between."""
+        while self._pending_pronouns and self._pending_pronouns[0].idx < until:
+            pronoun = self._pending_pronouns.pop(0)
+            if any(a.token == pronoun.i for a in self.resolved_pronouns):
+                continue
+            referent = self._resolve_pronoun(pronoun)
+            if referent.name:
+                self.resolved_pronouns.append(_Antecedent(
+                    pronoun.idx, self._sent_of[pronoun.i], referent.name, True,
+                    0.5 if _in_main_clause(pronoun) else 0.0, token=pronoun.i))
 
     def remember(self, head: Token, referent: Referent) -> None:
         """Record a resolved speaker so later pronouns can chain to it; speakers are salient."""

@@ -27,6 +27,7 @@ def _resolve_speakers(drafts: list[Draft], names: ArticleNames) -> None:
             draft.speaker, draft.how = Speaker(), "unresolved"
             continue
         span = mention_span(source)
+        names.follow_pronouns(until=source.idx)
         referent: Referent = names.resolve(source, draft.spans)
         if referent.name is None and referent.how == "description" and _continues(draft, before):
             assert before is not None and before.speaker is not None
