@@ -371,6 +371,24 @@ def test_an_unnamed_speaker_is_shown_by_the_articles_description(tmp_path, nlp):
     assert pronoun["description"] is None and speaker_label(pronoun) == "unknown speaker"
 
 
+def test_a_speaker_filter_that_names_nobody_finds_unnamed_speakers_by_their_description(tmp_path, nlp):
+    corpus = {"u1": "date 2023-06-01\nA federal judge said the order was unlawful and must be lifted at once.\n\n"
+                    "Mayor Rosa Lind said the federal order would be appealed.\n",
+              "u2": "date 2023-07-01\nA spokesman for the judge said the ruling stood.\n"}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        judges = search(store, speaker="the federal judge")
+        worded = search(store, "unlawful", speaker="Federal Judge")
+        named = search(store, speaker="Rosa Lind")
+        nobody = search(store, speaker="a Zzyzx")
+    assert judges.described == "federal judge" and judges.speakers == []
+    assert [r["speaker"]["description"] for r in judges.results] == ["A federal judge"]  # not the spokesman's
+    assert worded.total == 1 and worded.results[0]["speaker"]["description"] == "A federal judge"
+    assert named.described is None and named.total == 1  # a named speaker matched: descriptions are not searched
+    assert nobody.total == 0 and nobody.described is None and nobody.speakers == []  # nobody, named or described
+
+
 def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tmp_path, nlp):
     corpus = {"d1": "date 2023-03-01\nMayor Rosa Lind said the bridge would reopen in June.\n",
               "d2": "Mayor Rosa Lind said the tunnel would close for a month.\n"}

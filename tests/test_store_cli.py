@@ -180,3 +180,16 @@ def test_alias_corrects_who_is_who_and_speaker_why_shows_it(tmp_path):
     assert missing.exit_code == 1 and "no speaker name 'Nobody Atall'" in missing.stderr
     assert invoke("alias", "Joe Biden", "--clear", "--db", str(db)).exit_code == 0
     assert json.loads(invoke("speaker", "Joe Biden", "--db", str(db), "--json").stdout)["id"] == "joseph-r-biden-jr"
+
+
+def test_search_finds_unnamed_speakers_by_how_articles_describe_them(store):
+    import sqlite3
+
+    with sqlite3.connect(store) as db:  # a description of several words that the record holds
+        (mention,) = db.execute("SELECT mention FROM statements WHERE speaker IS NULL AND name IS NULL "
+                                "AND mention LIKE '% % %' ORDER BY id LIMIT 1").fetchone()
+    found = invoke("search", "--speaker", mention, "--db", str(store), "--limit", "1000")
+    assert found.exit_code == 0 and "no named speaker matches" in found.stderr
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
+    assert rows and all(r["speaker"]["name"] is None for r in rows)
+    assert any(r["speaker"]["description"] == mention for r in rows)

@@ -216,6 +216,15 @@ def test_a_speaker_filter_says_whom_it_matched(client):
     assert client.get("/api/search", params={"speaker": "Zzyzx Qwerty"}).json()["speakers"] == []
     khan = client.get("/api/search", params={"q": "ceasefire", "speaker": "Sadiq Khan"}).json()
     assert [s["id"] for s in khan["speakers"]] == ["sadiq-khan"] and khan["total"] >= 1
+    assert "described" not in khan
+    shown = client.get("/api/search", params={"since": "1900-01-01", "per_page": 100}).json()["results"]
+    unnamed = next(r for r in shown if r["speaker"]["name"] is None and r["speaker"]["description"])
+    wanted = unnamed["speaker"]["description"]
+    described = client.get("/api/search", params={"speaker": wanted, "per_page": 100}).json()
+    assert described["described"] and described["speakers"] == []
+    assert unnamed["id"] in {r["id"] for r in described["results"]}
+    page = client.get("/search", params={"speaker": wanted})
+    assert "No named speaker matches" in page.text and "unnamed speakers described with" in page.text
 
 
 def test_a_statement_has_a_permalink_that_never_shows_reported_speech_as_a_quote(client):

@@ -94,7 +94,10 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
         except QueryError as error:
             raise click.UsageError(str(error)) from None
     reporter = Reporter()
-    if found.speakers == []:
+    if found.described:
+        reporter.info(f"no named speaker matches {speaker!r}: statements of unnamed speakers described with "
+                      f"{found.described!r} ({found.total:,})")
+    elif found.speakers == []:
         reporter.info(f"no speaker matches {speaker!r} (`onrecord speakers` lists them)")
     elif found.speakers is not None and len(found.speakers) > 1:
         choices = ", ".join(f"{s['id']} ({s['statements']:,})" for s in found.speakers[:10])

@@ -46,6 +46,8 @@ class SearchResult:
     ranked_among: int | None = None  # set when only the newest matches were ranked (a very common word)
     # with a speaker filter: every speaker the name given matched (several: "Trump"), none if nobody
     speakers: list[dict[str, Any]] | None = None
+    # when no named speaker matched: the words matched in how articles describe unnamed speakers
+    described: str | None = None
 
 
 def fts_query(text: str) -> str:
@@ -122,18 +124,32 @@ def search(
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
     speakers = find_speakers(store, speaker) if speaker else None
     matched = _speaker_choices(store, speakers) if speakers is not None else None
-    if speakers == []:
+    described = _description_words(speaker) if speaker and speakers == [] else None
+    if speakers == [] and not described:
         return SearchResult(0, [], speakers=[])
     if text and text.strip():
-        found = _full_text(store, text, speakers, _filters(None, since, until, type), limit, offset, marks)
-        return dataclasses.replace(found, speakers=matched)
-    where, params = _filters(speakers, since, until, type)
+        filters = _filters(None, since, until, type, described)
+        found = _full_text(store, text, speakers or None, filters, limit, offset, marks)
+        return dataclasses.replace(found, speakers=matched, described=_said_of(described, found.total))
+    where, params = _filters(speakers, since, until, type, described)
     rows = store.db.execute(
         f"SELECT s.* FROM statements s WHERE 1 = 1{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     total = store.db.execute(f"SELECT count(*) FROM statements s WHERE 1 = 1{where}", params).fetchone()[0]
-    return SearchResult(total, [statement_record(store, row) for row in rows], speakers=matched)
+    return SearchResult(total, [statement_record(store, row) for row in rows], speakers=matched,
+                        described=_said_of(described, total))
+
+
+def _said_of(described: list[str] | None, total: int) -> str | None:
+    """The description words matched, to tell the user; none when nothing matched (nobody, then)."""
+    return " ".join(described) if described and total else None
+
+
+def _description_words(speaker: str) -> list[str]:
+    """The words a speaker filter that names nobody is matched by among unnamed speakers'
+    descriptions ("district court judge" for "a U.S. District Court judge"), small words aside."""
+    return [w for w in re.findall(r"\w+", speaker.lower()) if w not in STOP_WORDS]
 
 
 def _speaker_choices(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -225,12 +241,16 @@ def speaker_token(slug: str) -> str:
 
 
 def _filters(
-    speakers: list[str] | None, since: str | None, until: str | None, type: str | None
+    speakers: list[str] | None, since: str | None, until: str | None, type: str | None,
+    described: list[str] | None = None,
 ) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if speakers:
         clauses.append(f"s.speaker IN ({','.join('?' * len(speakers))})")
         params += speakers
+    if described:  # unnamed speakers whose description holds every word (LIKE folds ASCII case)
+        clauses.append("s.speaker IS NULL AND s.name IS NULL" + " AND s.mention LIKE ?" * len(described))
+        params += [f"%{word}%" for word in described]
     for value, op in ((since, ">="), (until, "<=")):
         if value:
             try:

@@ -102,6 +102,8 @@ class SearchParams:
             answer["ranked_among"] = found.ranked_among
         if found.speakers is not None:
             answer["speakers"] = found.speakers  # who the speaker field matched: none, one, or several to pick from
+        if found.described:
+            answer["described"] = found.described  # none named: unnamed speakers described with these words
         return answer
 
     def with_speaker(self, speaker_id: str) -> str:
