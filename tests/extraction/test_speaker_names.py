@@ -639,3 +639,14 @@ def test_a_pronoun_chains_through_the_articles_own_he_and_she_not_to_a_name_in_p
             "speechless,\" she told an audience at her Q&A session.")
     s = find(statements_of(text, nlp), "I was speechless")
     assert s.speaker.mention.text == "she" and s.speaker.name == "Lauren Landa"
+
+
+def test_a_full_name_read_as_an_organisation_is_the_person_its_surname_is(nlp):
+    # Wikinews, 2020 (CC BY 2.5), shortened: the recogniser reads "Brock Pierce" as an organisation
+    text = ("Other candidates also paid the fee to qualify for the Oklahoma ballot: child actor and entrepreneur "
+            "Brock Pierce; plus pianist Jade Simmons.\n\n"
+            "Pierce derided the two party system and argued it cannot resolve the nation's problems. "
+            "He said he would run again. Wells Fargo said the loan was repaid.\n")
+    statements = statements_of(text, nlp)
+    assert find(statements, "resolve the nation").speaker.name == "Brock Pierce"
+    assert find(statements, "loan was repaid").speaker.kind == "organization"

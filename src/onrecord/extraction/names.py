@@ -316,6 +316,11 @@ class ArticleNames:
         for text, kind in list(self.kinds.items()):
             if kind in {"organization", "place"} and " " not in text and self._spelling_variant(text):
                 self.kinds[text] = "person"  # "Saree" (read as a place) after "Yahya Sarea"
+            words = text.split()
+            if kind == "organization" and len(words) > 1 and self.kinds.get(words[-1]) == "person" \
+                    and gender_of_full_name(text) is not None and words[-1].lower() not in ORGANIZATION_WORDS:
+                self.kinds[text] = "person"  # "entrepreneur Brock Pierce" (read as a body): a given name, and
+                # "Pierce" alone is a person here ("Wells Fargo" stays a bank: "Fargo" is nobody in its articles)
 
     def _unsure_words(self) -> set[str]:
         """One-word names with nothing but a capital letter for them, and that only where a sentence
