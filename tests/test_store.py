@@ -402,6 +402,20 @@ def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tm
     assert ranged.total == 1  # a date range never holds an undated statement
 
 
+def test_the_overview_counts_undated_articles_apart_from_its_date_range(tmp_path, nlp):
+    from onrecord.record.read import overview
+
+    corpus = {"d1": "date 2023-03-01\nMayor Rosa Lind said the bridge would reopen in June.\n",
+              "d2": "Mayor Rosa Lind said the tunnel would close for a month. She said buses would run.\n"}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        seen = overview(store)
+    assert seen["articles"] == 2 and seen["first_date"] == seen["last_date"] == "2023-03-01"
+    assert seen["undated_articles"] == 1 and seen["undated_statements"] == 2
+    assert [s["date"] for s in seen["latest"]][0] == "2023-03-01"  # dated first; undated ones after
+
+
 @pytest.mark.parametrize("names,joined,apart", [
     (["Donald Trump", "Donald J. Trump", "Donald Trump Jr.", "Eric Trump"],
      [("Donald Trump", "Donald J. Trump")], [("Donald Trump", "Donald Trump Jr."), ("Donald Trump", "Eric Trump")]),

@@ -245,3 +245,13 @@ def test_a_statement_has_a_permalink_that_never_shows_reported_speech_as_a_quote
             assert "Quoted words" in html and 'class="big"' in html
     assert client.get("/statements/99999999").status_code == 404
     assert client.get("/api/statements/0").status_code in (400, 422)
+
+
+def test_the_home_page_counts_undated_articles_apart_from_its_date_range(tmp_path, nlp):
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(json.dumps({"id": "undated-1", "text": "Mayor Rosa Lind said the tunnel would close for a "
+                                   "month.\n"}) + "\n", encoding="utf-8")
+    db = build_store(tmp_path / "record.db", undated, nlp=nlp)
+    with running(db) as url, httpx.Client(base_url=url, timeout=30) as http:
+        home = http.get("/").text
+    assert "2024-05-01" in home and "(1 statement in <span class=\"undated\">1 undated</span> article, outside" in home

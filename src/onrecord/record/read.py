@@ -442,6 +442,9 @@ def overview(store: Store, *, latest: int = 10, top: int = 10) -> dict[str, Any]
     return {
         "articles": articles,
         "statements": statements,
+        # undated articles lie outside the date range and the month: counted apart, never inside them
+        "undated_articles": db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0],
+        "undated_statements": db.execute("SELECT count(*) FROM statements WHERE date IS NULL").fetchone()[0],
         "speakers": db.execute("SELECT count(*) FROM speakers").fetchone()[0],
         "quotes": db.execute("SELECT count(*) FROM quotes").fetchone()[0],
         "first_date": first,
