@@ -157,7 +157,8 @@ def test_every_documented_get_route_answers_json_and_never_a_server_error(client
         for parameter in get.get("parameters", []):
             value = data.draw(_VALUE, label=f"{path} {parameter['name']}")
             if parameter["in"] == "path":
-                url = url.replace("{" + parameter["name"] + "}", quote(value, safe="") or "x")
+                # dots escaped: a client would read an id "." or ".." as a dot segment and ask for another route
+                url = url.replace("{" + parameter["name"] + "}", quote(value, safe="").replace(".", "%2E") or "x")
             elif data.draw(st.booleans()):
                 query[parameter["name"]] = value
         response = client.get(url, params=query)
@@ -167,6 +168,17 @@ def test_every_documented_get_route_answers_json_and_never_a_server_error(client
             assert set(body) == {"error"}
         else:
             json.dumps(body)
+
+
+@pytest.mark.parametrize("route", ["/api/articles/{}", "/api/speakers/{}", "/api/statements/{}", "/api/quotes/{}",
+                                   "/articles/{}", "/speakers/{}"])
+@pytest.mark.parametrize("unknown", [".", "..", "..%2F..", "a.b"])
+def test_an_id_of_dots_is_an_unknown_id_not_another_route(client, route, unknown):
+    escaped = quote(unknown, safe="%").replace(".", "%2E")  # as sent by a client that keeps the id one segment
+    response = client.get(route.format(escaped))
+    assert response.status_code in (400, 404), response.text
+    if route.startswith("/api/"):
+        assert set(response.json()) == {"error"}
 
 
 def test_onrecord_serve_command(store, tmp_path):
