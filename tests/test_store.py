@@ -382,11 +382,13 @@ def test_a_speaker_filter_that_names_nobody_finds_unnamed_speakers_by_their_desc
         worded = search(store, "unlawful", speaker="Federal Judge")
         named = search(store, speaker="Rosa Lind")
         nobody = search(store, speaker="a Zzyzx")
+        wildcards = [search(store, speaker=typed) for typed in ("%", "_", "Ros%", "L_nd")]
     assert judges.described == "federal judge" and judges.speakers == []
     assert [r["speaker"]["description"] for r in judges.results] == ["A federal judge"]  # not the spokesman's
     assert worded.total == 1 and worded.results[0]["speaker"]["description"] == "A federal judge"
     assert named.described is None and named.total == 1  # a named speaker matched: descriptions are not searched
     assert nobody.total == 0 and nobody.described is None and nobody.speakers == []  # nobody, named or described
+    assert all(w.total == 0 and w.speakers == [] for w in wildcards)  # "%" and "_" are characters, not wildcards
 
 
 def test_a_speakers_undated_statements_are_counted_apart_from_the_dated_range(tmp_path, nlp):

@@ -84,6 +84,11 @@ def word_index(query: str) -> str:
     return "statements_words" if '"*' in query else "statements_fts"
 
 
+def contains(word: str) -> str:
+    """A LIKE pattern for text holding ``word`` as typed: its own "%" and "_" are no wildcards."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def find_speakers(store: Store, name: str) -> list[str]:
     """Speaker ids a name given by a user means: its id, or every speaker whose name holds all its words."""
     slug = slugify(name)
@@ -93,14 +98,15 @@ def find_speakers(store: Store, name: str) -> list[str]:
     if not wanted:
         return []
     rows = store.db.execute(
-        "SELECT id, name FROM speakers WHERE name LIKE ? ORDER BY statements DESC, id",
-        (f"%{max(wanted, key=len)}%",),
+        "SELECT id, name FROM speakers WHERE name LIKE ? ESCAPE '\\' ORDER BY statements DESC, id",
+        (contains(max(wanted, key=len)),),
     ).fetchall()
     matches = [r["id"] for r in rows if wanted <= set(name_words(r["name"]))]
     if matches:
         return matches
     aliased = store.db.execute(
-        "SELECT DISTINCT speaker FROM names WHERE name LIKE ? ORDER BY speaker", (f"%{max(wanted, key=len)}%",)
+        "SELECT DISTINCT speaker FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY speaker",
+        (contains(max(wanted, key=len)),),
     ).fetchall()
     return [r[0] for r in aliased if store.db.execute("SELECT 1 FROM speakers WHERE id = ?", (r[0],)).fetchone()]
 
@@ -249,8 +255,8 @@ def _filters(
         clauses.append(f"s.speaker IN ({','.join('?' * len(speakers))})")
         params += speakers
     if described:  # unnamed speakers whose description holds every word (LIKE folds ASCII case)
-        clauses.append("s.speaker IS NULL AND s.name IS NULL" + " AND s.mention LIKE ?" * len(described))
-        params += [f"%{word}%" for word in described]
+        clauses.append("s.speaker IS NULL AND s.name IS NULL" + " AND s.mention LIKE ? ESCAPE '\\'" * len(described))
+        params += [contains(word) for word in described]
     for value, op in ((since, ">="), (until, "<=")):
         if value:
             try:
