@@ -106,6 +106,10 @@ def test_search_filters_and_formats(store):
     assert missing.exit_code == 1 and "no such store" in missing.stderr
     nobody = invoke("search", "said", "--speaker", "Zzyzx Qwerty", "--db", str(store))
     assert nobody.exit_code == 0 and "no speaker matches 'Zzyzx Qwerty'" in nobody.stderr
+    for words in (["said"], []):  # an offset past SQLite's integers: a usage error, not a traceback
+        beyond = invoke("search", *words, "--since", "1900-01-01", "--offset", "99999999999999999999", "--db", str(store))
+        assert beyond.exit_code == 2 and "offset must be between 0 and" in beyond.stderr
+        assert "Traceback" not in beyond.stderr
 
 
 def test_speakers_and_speaker(store):

@@ -23,6 +23,7 @@ from .speakers import name_words, slugify
 from .store import Store
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 2**63 - 1 - MAX_LIMIT  # SQLite's integers are 64-bit
 MAX_QUERY_CHARS = 500
 RANK_AT_MOST = 20_000  # matches bm25 ranks for one query; beyond, the newest this many
 # A prefix expands to every word it starts ("presi*": president, presidential, ...), each ranked:
@@ -128,6 +129,8 @@ def search(
         raise QueryError(f"unknown type {type!r}: use one of {', '.join(STATEMENT_TYPES)}")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"offset must be between 0 and {MAX_OFFSET}")
     speakers = find_speakers(store, speaker) if speaker else None
     matched = _speaker_choices(store, speakers) if speakers is not None else None
     described = _description_words(speaker) if speaker and speakers == [] else None
