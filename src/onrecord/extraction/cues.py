@@ -17,7 +17,9 @@ from .content import trim_content
 from .context import ArticleContext, Cue, Settings
 from .cue_table import NOUN_THAT, cue_table, frame_of, frame_preposition, noun_clause
 from .repairs import coordinated_in_report, repair_source_in_quote, subject_of, subject_of_participle_main_verb
-from .syntax import COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase, quoted_as_saying
+from .syntax import (
+    COMPLEMENT_DEPS, NOMINAL_TAGS, SUBJECT_DEPS, cue_phrase, phrase_object, prepositional_object, quoted_as_saying,
+)
 
 _TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 _NOT_CUE_DEPS = frozenset({"amod", "acl"})  # "a man named ...", "the signs asking ..."
@@ -45,9 +47,10 @@ def find_cues(
         if token.idx < body_start or in_quote[token.i] or token.is_punct or quoted_as_saying(token) is not None:
             continue  # (a quoting verb hands its report to "as saying"; the hyphen of "co-founded" may be tagged a verb)
         cue = None
+        parenthetical = token.tag_.startswith("VB") and _as_one_puts_it(token)
         if token.lower_ == ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == ACCORDING_TO[1]:
             cue = _according_to_cue(doc, token)
-        elif token.tag_.startswith("VB") and _as_one_puts_it(token):
+        elif parenthetical:
             pass  # 'as the decision put it': no clause of its own; a spare verb (below) for the quote beside it
         elif token.tag_.startswith("VB") and (naming := _naming_cue(token, in_quote, complement_only=True)) is not None:
             cue = naming  # 'called her "third-rate"', before "called" can be read as a cue with no clause
@@ -71,7 +74,7 @@ def find_cues(
         if cue is not None and cue.content:
             repair_source_in_quote(cue, in_quote)
             cues.append(cue)
-        elif token.tag_.startswith("VB") and (token.lower_ in CUE_FORMS or document_reads(token) or _as_one_puts_it(token)):
+        elif parenthetical or token.tag_.startswith("VB") and (token.lower_ in CUE_FORMS or document_reads(token)):
             lone = Cue(cue_phrase(token), subject_of(token), [], token)
             repair_source_in_quote(lone, in_quote)
             if lone.source is not None:
@@ -118,8 +121,7 @@ def holder_of_noun(noun: Token) -> Token | None:
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
         return possessor
-    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    agent = phrase_object(noun, {"by"})
     if agent is not None:
         return agent
     if noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
@@ -182,7 +184,7 @@ def _quote_holding_cue(verb: Token, frame: str, in_quote: list[bool]) -> Cue | N
 
 def _according_to_cue(doc: Doc, according: Token) -> Cue | None:
     to = doc[according.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = prepositional_object(to)
     phrase = set(t.i for t in according.subtree) | {according.i, to.i}
     if source is not None:
         phrase |= {t.i for t in source.subtree}

@@ -43,6 +43,7 @@ from ..lexicon import (
     TITLES,
 )
 from .given_names import gender_of_full_name
+from .syntax import phrase_object, prepositional_object
 
 _PROPER = frozenset({"NNP", "NNPS"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -617,7 +618,7 @@ class ArticleNames:
         of John Smith", where the name is the whole phrase after "of": someone else)."""
         if normalise_word(head.text) not in PERSON_NOUNS and head.lower_ not in TITLES:
             return None
-        place = _of_object(head, {"of", "to", "for"})
+        place = phrase_object(head, {"of", "to", "for"})
         if place is None:
             return None
         for child in place.children:
@@ -780,7 +781,7 @@ class ArticleNames:
 
     def _resolve_description(self, head: Token) -> Referent:
         lower = normalise_word(head.text)
-        whole = _of_object(head) if lower in _PART_NOUNS else None
+        whole = phrase_object(head) if lower in _PART_NOUNS else None
         if whole is not None and normalise_word(whole.text) in DOCUMENT_NOUNS:
             return self.resolve(whole)  # "part of the judge's statement reads": the statement
         if lower in DOCUMENT_NOUNS:
@@ -811,7 +812,7 @@ class ArticleNames:
         organisation noun that a proper name or nationality qualifies is that body's name."""
         proper = [c for c in head.children if c.i < head.i and c.dep_ in {"compound", "amod"} and c.tag_ in _PROPER | {"JJ"}
                   and (c.tag_ in _PROPER or c.i in self._entity)]
-        place = _of_object(head)
+        place = phrase_object(head)
         if place is not None and place.tag_ not in _PROPER:
             place = None
         if not proper and place is None:
@@ -822,7 +823,7 @@ class ArticleNames:
 
     def _issuer(self, document: Token) -> Token | None:
         return (_possessor(document)
-                or _of_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document)
+                or phrase_object(document, {"of", "from", "by"}) or self._named_issuer(document) or _releaser(document)
                 or _agent_of_issuing(document))
 
     def _issuer_of_the_same(self, head: Token) -> Token | None:
@@ -948,14 +949,6 @@ _GOING_BY = frozenset({"named", "called", "nicknamed", "dubbed", "using", "ident
 _PART_NOUNS = frozenset({"part", "parts", "portion", "excerpt", "section", "passage", "some", "much"})
 
 
-def _of_object(head: Token, prepositions: frozenset[str] | set[str] = frozenset({"of"})) -> Token | None:
-    """The object of the head's "of" (or other) phrase: "part of [the statement]"."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
 _INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "on", "&", "de", "in"})
 
 
@@ -1039,7 +1032,7 @@ def _agent_of_issuing(document: Token) -> Token | None:
         if participle.dep_ == "acl" and participle.tag_ == "VBN":
             agent = next((c for c in participle.children if c.dep_ == "agent"), None)
             if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+                return prepositional_object(agent)
     return None
 
 

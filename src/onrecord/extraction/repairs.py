@@ -14,7 +14,10 @@ from spacy.tokens import Token
 from ..lexicon import CUE_FORMS, DOCUMENT_NOUNS
 from ..values import normalise_word
 from .context import Cue
-from .syntax import SUBJECT_DEPS, noun_after, noun_before_finite_verb, quoted_as_saying, right_after_quote
+from .syntax import (
+    SUBJECT_DEPS, noun_after, noun_before_finite_verb, phrase_object, prepositional_object, quoted_as_saying,
+    right_after_quote,
+)
 
 _PLACES_AND_BODIES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 NOBODY = object()  # a finder's answer: decided, and the verb has no subject
@@ -42,9 +45,9 @@ def author_of_handed_document(verb: Token, depth: int) -> object:
     for document in verb.children:
         end = document.right_edge.i + 1
         if document.dep_ == "dobj" and normalise_word(document.text) in DOCUMENT_NOUNS and end < len(doc) and doc[end].text == ":":
-            for preposition in document.children:
-                if preposition.dep_ == "prep" and preposition.lower_ in {"from", "by"}:
-                    return _object_of(preposition)
+            author = phrase_object(document, {"from", "by"})
+            if author is not None:
+                return author
     return None
 
 
@@ -59,10 +62,10 @@ def parsed_subject(verb: Token, depth: int) -> object:
             return (name_after_reflexive(child) or person_closing_subject(child, verb)
                     or person_before_campus(child, verb) or child)
         if child.dep_ == "nsubjpass":
-            by = _object_of(agent) if agent is not None else agent_hung_elsewhere(verb)
+            by = prepositional_object(agent) if agent is not None else agent_hung_elsewhere(verb)
             return _decided(by)
     if agent is not None and verb.dep_ == "acl":
-        return _object_of(agent)  # 'a pattern described by Marine Bulletin as "..."'
+        return prepositional_object(agent)  # 'a pattern described by Marine Bulletin as "..."'
     return None
 
 
@@ -106,17 +109,13 @@ def person_before_campus(subject: Token, verb: Token) -> Token | None:
     return person
 
 
-def _object_of(preposition: Token) -> Token | None:
-    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
-
-
 def agent_hung_elsewhere(verb: Token) -> Token | None:
     """Repair: 'COVID-19 was announced to be a "pandemic" by the World Health Organization' with
     "by" hung on the noun: a passive verb's last "by" naming someone is its agent."""
     last = verb.right_edge
     for token in verb.subtree:
         if token.lower_ == "by" and token.dep_ == "prep" and token.head.i != verb.i:
-            named = _object_of(token)
+            named = prepositional_object(token)
             if named is not None and named.tag_ in {"NNP", "NNPS"} and named.right_edge.i >= last.i - 4:
                 return named
     return None

@@ -124,6 +124,19 @@ def head_noun(token: Token) -> Token:
     return token
 
 
+def prepositional_object(preposition: Token) -> Token | None:
+    """The object of a preposition: "by [the court]"."""
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def phrase_object(head: Token, prepositions: frozenset[str] | set[str] = frozenset({"of"})) -> Token | None:
+    """The object of the head's "of" (or other) phrase: "part of [the statement]"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            return prepositional_object(child)
+    return None
+
+
 def verb_like(token: Token) -> bool:
     """A finite verb, or a speech verb's form the tagger took for a noun ("the two write"), or "read"
     taken for its base form (its past is spelt the same: '"...", read the warning')."""

@@ -98,16 +98,15 @@ def find_speakers(store: Store, name: str) -> list[str]:
     wanted = set(name_words(name))
     if not wanted:
         return []
+    pattern = contains(max(wanted, key=len))
     rows = store.db.execute(
-        "SELECT id, name FROM speakers WHERE name LIKE ? ESCAPE '\\' ORDER BY statements DESC, id",
-        (contains(max(wanted, key=len)),),
+        "SELECT id, name FROM speakers WHERE name LIKE ? ESCAPE '\\' ORDER BY statements DESC, id", (pattern,),
     ).fetchall()
     matches = [r["id"] for r in rows if wanted <= set(name_words(r["name"]))]
     if matches:
         return matches
     aliased = store.db.execute(
-        "SELECT DISTINCT speaker FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY speaker",
-        (contains(max(wanted, key=len)),),
+        "SELECT DISTINCT speaker FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY speaker", (pattern,)
     ).fetchall()
     return [r[0] for r in aliased if store.db.execute("SELECT 1 FROM speakers WHERE id = ?", (r[0],)).fetchone()]
 
