@@ -459,6 +459,37 @@ def test_a_nickname_and_a_full_name_are_one_speaker_across_articles_in_either_or
         assert len(speaker_of(db, "b3")) == 2  # father and son stay apart
 
 
+SUFFIX_CORPUS = {
+    # one person written with and without "Jr.": the same post, never both in one article
+    "s1": "date 2020-01-02\nVice President Joseph R. Biden Jr. said the plan would cost less than expected.\n",
+    "s2": "date 2020-01-03\nVice President Joseph R. Biden said that the vote would be close.\n",
+    "s3": "date 2020-01-04\nJoe Biden said that the debate went well.\n",
+    # father and son in one post each, named together once: two people
+    "f1": "date 2020-02-01\nCounty Commissioner Fred Lane said the road would be paved.\n",
+    "f2": "date 2020-02-02\nCounty Commissioner Fred Lane Jr. said the school would reopen.\n",
+    "f3": "date 2020-02-03\nFred Lane said the fair was a success. His son, Fred Lane Jr., said that it rained.\n",
+}
+
+
+def test_a_generational_suffix_joins_only_on_evidence_of_one_person(tmp_path, nlp):
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", SUFFIX_CORPUS), nlp=nlp)
+    assert speaker_of(db, "s1") == speaker_of(db, "s2") == speaker_of(db, "s3") == {"joseph-r-biden-jr"}
+    assert speaker_of(db, "f1") == {"fred-lane"} and speaker_of(db, "f2") == {"fred-lane-jr"}
+    assert speaker_of(db, "f3") == {"fred-lane", "fred-lane-jr"}
+    with Store(db, readonly=True) as store:
+        assert "never named together" in store.names.why("Joseph R. Biden")
+    # a one-word post ("businessman") fits too many people to be evidence, nor is a relation ("son")
+    jobs = {"g1": "date 2020-03-01\nBusinessman Tom Hale said the plant would close.\n",
+            "g2": "date 2020-03-02\nBusinessman Tom Hale Jr. said the shop would stay open.\n",
+            "g3": "date 2020-03-03\nHis son, Tom Hale Jr., said that prices rose.\n",
+            "g4": "date 2020-03-04\nHer son, Tom Hale, said that the bus was late.\n"}
+    db2 = tmp_path / "jobs.db"
+    ingest_paths(db2, write_corpus(tmp_path / "in2", jobs), nlp=nlp)
+    assert speaker_of(db2, "g1") == speaker_of(db2, "g4") == {"tom-hale"}
+    assert speaker_of(db2, "g2") == speaker_of(db2, "g3") == {"tom-hale-jr"}
+
+
 def test_a_shared_surname_goes_to_a_first_name_only_when_the_article_writes_it_as_a_name():
     from onrecord.record.speakers import pick_by_context
 

@@ -135,6 +135,11 @@ GENDERED_TITLES = {
     "councilwoman": "f",
 }
 
+# Family relations: "his son", "the widow".
+KIN_NOUNS = frozenset(
+    "son daughter wife husband sister brother uncle aunt grandmother grandfather widow widower "
+    "parent cousin nephew niece girlfriend boyfriend fiancé fiancée".split()
+)
 # Common nouns that name a person by role: "the mayor said", "a spokesman said".
 PERSON_NOUNS = frozenset(
     """
@@ -153,9 +158,13 @@ PERSON_NOUNS = frozenset(
     physician psychologist politician legislator delegate donor fundraiser chef mogul
     commissioner justice captain colonel lieutenant sergeant cardinal archbishop sheikh councilman
     councilwoman administrator superintendent principal president-elect
-    son daughter wife husband sister brother uncle aunt grandmother grandfather widow widower
-    parent cousin nephew niece girlfriend boyfriend fiancé fiancée
     """.split()
+) | KIN_NOUNS
+# Nouns that tell how a person stands to others, not what post they hold: two forms of a name
+# seen as "son" or "opponent" are not thereby one person (see the store's suffix evidence).
+RELATION_NOUNS = KIN_NOUNS | frozenset(
+    "man woman friend opponent critic supporter colleague neighbor neighbour victim survivor resident voter "
+    "source member".split()
 )
 
 # Party and affiliation words that stand before a name as a role: "Republican Assemblywoman".

@@ -25,13 +25,14 @@ from datetime import date as Date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS, SURNAME_PARTICLES
+from ..lexicon import GENERATIONAL_SUFFIXES, ORGANIZATION_NOUNS, PERSON_NOUNS, RELATION_NOUNS, SURNAME_PARTICLES
 from ..values import normalise_word, without_the
 
 ROLE_REACH = timedelta(days=365)  # how far from its sightings a role still names its holder
 _KIND_RANK = {None: 0, "group": 1, "organization": 2, "person": 3}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _ROLE_FILLER = frozenset({"of", "for", "in", "the", "and", "'s", "’s"})
+_WHEN_WORDS = frozenset({"former", "then", "current", "outgoing", "incoming", "ex", "now"})  # "former vice president"
 MAX_ROLE_WORDS = 5
 # A longer "name" is usually a title-case headline the tagger read as one name
 # ("Hillary Clinton Reassures House Democrats"): nothing else is resolved to it.
@@ -70,6 +71,20 @@ def role_key(words: str) -> tuple[str, frozenset[str]] | None:
     return nouns[-1], frozenset(t for t in tokens if t not in _ROLE_FILLER)
 
 
+def post_key(role: str) -> tuple[str, ...] | None:
+    """A role as a particular post, which two forms of a name may share: its words, dots and
+    determiners aside ("the F.B.I. director" -> ("fbi", "director")), when one names a post rather
+    than a relation ("son", "opponent") and another word says which ("businessman" and "president"
+    alone fit too many people)."""
+    words = tuple(
+        normalise_word(w) for w in re.findall(r"\w+", role.lower().replace(".", ""))
+        if w not in _DETERMINERS and w not in _WHEN_WORDS
+    )
+    if not any(w in PERSON_NOUNS and w not in RELATION_NOUNS for w in words):
+        return None
+    return words if len([w for w in words if w not in _ROLE_FILLER]) > 1 else None
+
+
 def description_key(mention: str) -> tuple[str, frozenset[str]] | None:
     """The role a speaker mention describes, if it is a definite description of one person.
 
@@ -93,12 +108,41 @@ class NameIndex:
     # A person's corrections (the store's name_overrides): name -> the name whose speaker it joins,
     # or None for a speaker of its own. They win over every rule below.
     overrides: dict[str, str | None] = field(default_factory=dict)
+    # Plain and suffixed forms of one name that the store's evidence shows to be one person
+    # ("Joseph R. Biden" and "Joseph R. Biden Jr.": see Store._one_person_pairs); other such pairs
+    # stay apart, as father and son do ("Donald Trump", "Donald Trump Jr.").
+    one_person: frozenset[frozenset[str]] = frozenset()
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _speakers: dict[str, tuple[str, str]] = field(default_factory=dict)  # speaker_of, until a same-surname name arrives
 
     def set_overrides(self, overrides: dict[str, str | None]) -> None:
         self.overrides = dict(overrides)
         self._speakers.clear()
+
+    def set_one_person(self, pairs: frozenset[frozenset[str]]) -> bool:
+        """Take the store's latest suffix evidence; True when it changed (speakers are then recomputed)."""
+        if pairs == self.one_person:
+            return False
+        self.one_person = pairs
+        self._speakers.clear()
+        return True
+
+    def suffix_pairs(self) -> list[tuple[str, str]]:
+        """(plain, suffixed) person names that may be one person or father and son: the suffixed
+        name without its suffix is the plain one, or a fuller form of it ("Joe Biden", "Joseph R.
+        Biden" and "Joseph R. Biden Jr."; "Donald Trump" and "Donald Trump Jr.")."""
+        pairs = []
+        for group in self._by_surname.values():
+            people = sorted(n for n in group if self.kinds.get(n) == "person" and len(name_words(n)) <= MAX_NAME_WORDS)
+            for suffixed in (n for n in people if _person_words(n)[1]):
+                base_words = _person_words(suffixed)[0]
+                base = " ".join(base_words)
+                pairs += [
+                    (plain, suffixed) for plain in people
+                    if not _person_words(plain)[1] and len(name_words(plain)) > 1
+                    and (name_words(plain) == base_words or is_fuller_form(base, plain))
+                ]
+        return pairs
 
     def add(self, name: str, kind: str | None) -> bool:
         """Add or strengthen a name; True when it is new or changed kind."""
@@ -173,6 +217,9 @@ class NameIndex:
                 return f"a short form: {display} is the only organisation in the store whose name ends with it"
             return f"the same name as {display}, case and a leading 'the' aside"
         words, target = name_words(name), name_words(display)
+        if _person_words(display)[1] and not _person_words(name)[1] and any(name in pair for pair in self.one_person):
+            return (f"{display} is the same name with a generational suffix; one person, not father and son: "
+                    "both forms are seen in one post and never named together in one article")
         if len(words) == 1 or words[0] in SURNAME_PARTICLES:
             return f"a surname alone: {display} is the only person of that surname in the store"
         if words[0] not in target:
@@ -197,7 +244,7 @@ class NameIndex:
         return [
             other for other in self._by_surname.get(surname_of(name), ())
             if other != name and self.kinds.get(other) == "person" and len(name_words(other)) <= MAX_NAME_WORDS
-            and is_fuller_form(other, name)
+            and (is_fuller_form(other, name) or frozenset((name, other)) in self.one_person and _person_words(other)[1])
         ]
 
     def _fullest_form(self, name: str) -> str:
@@ -206,7 +253,10 @@ class NameIndex:
         fuller = sorted(self._fuller_forms(name), key=lambda n: (_fullness(n), n))
         if not fuller:
             return name
-        one_person = all(is_fuller_form(b, a) or name_words(a) == name_words(b) for a, b in zip(fuller, fuller[1:]))
+        one_person = all(
+            is_fuller_form(b, a) or name_words(a) == name_words(b) or frozenset((a, b)) in self.one_person
+            for a, b in zip(fuller, fuller[1:])
+        )
         return fuller[-1] if one_person else name
 
 

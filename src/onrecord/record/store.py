@@ -30,7 +30,7 @@ from typing import Literal
 from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
 from ..model import Article, ArticleExtraction, Statement
 from ..values import normalise_word
-from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, role_key
+from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, post_key, role_key
 
 SCHEMA_VERSION = "5"
 # Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word
@@ -136,6 +136,7 @@ class Store:
             for name, kind in self.db.execute("SELECT name, kind FROM names"):
                 index.add(name, kind)
             index.set_overrides(self.overrides())
+            index.set_one_person(self._one_person_pairs(index))
             self._names = index
         return self._names
 
@@ -426,11 +427,7 @@ class Store:
             self.db.execute(sql, params)
             self.names.set_overrides(self.overrides())
             touched = _Touched()
-            for name, speaker in self.db.execute("SELECT name, speaker FROM names").fetchall():
-                slug = self.names.speaker_of(name)[0]
-                if slug != speaker:
-                    self.db.execute("UPDATE names SET speaker = ? WHERE name = ?", (slug, name))
-                    self._move_statements("name = ?", (name,), slug, touched)
+            self._move_renamed(touched)
             self._settle(touched)
             self.db.execute("COMMIT")
         except BaseException:
@@ -439,12 +436,43 @@ class Store:
             raise
         return len(touched.moved)
 
+    def _move_renamed(self, touched: "_Touched") -> None:
+        """Every name whose speaker the index now gives differently moves there, with its statements."""
+        for name, speaker in self.db.execute("SELECT name, speaker FROM names").fetchall():
+            slug = self.names.speaker_of(name)[0]
+            if slug != speaker:
+                self.db.execute("UPDATE names SET speaker = ? WHERE name = ?", (slug, name))
+                self._move_statements("name = ?", (name,), slug, touched)
+
+    # -- one person under a generational suffix ----------------------------------------------
+    def _one_person_pairs(self, index: NameIndex) -> frozenset[frozenset[str]]:
+        """Plain and suffixed forms of a name that are one person: both seen in one post (the same
+        role, not a relation such as "son"), and never both named in one article. "Joseph R. Biden"
+        and "Joseph R. Biden Jr.", each "vice president", are; "Donald Trump" and "Donald Trump Jr."
+        share no post and are named together, and stay father and son."""
+        pairs = set()
+        for plain, suffixed in index.suffix_pairs():
+            if self._posts(plain) & self._posts(suffixed) and not self._named_together(plain, suffixed):
+                pairs.add(frozenset((plain, suffixed)))
+        return frozenset(pairs)
+
+    def _posts(self, name: str) -> set[tuple[str, ...]]:
+        keys = {post_key(role) for (role,) in self.db.execute("SELECT DISTINCT role FROM roles WHERE name = ?", (name,))}
+        return {key for key in keys if key is not None}
+
+    def _named_together(self, a: str, b: str) -> bool:
+        sql = "SELECT article_id FROM roles WHERE name = ? UNION SELECT article_id FROM statements WHERE name = ?"
+        return not set(self.db.execute(sql, (a, a))).isdisjoint(self.db.execute(sql, (b, b)))
+
     # -- the end of an ingest ----------------------------------------------------------------
     def finish(self) -> int:
-        """Resolve role descriptions and shared surnames against the whole corpus; returns how many moved."""
+        """Weigh the suffix evidence, resolve role descriptions and shared surnames against the whole
+        corpus; returns how many statements moved."""
         self._begin()
         try:
             touched = _Touched()
+            self.names.set_one_person(self._one_person_pairs(self.names))
+            self._move_renamed(touched)  # also what an ingest stopped before this step left behind
             self._settle(touched)
             self.db.execute("COMMIT")
         except BaseException:
