@@ -5,7 +5,8 @@ Extraction already gives each statement the fullest name its article uses
 - a surname alone ("Khan") is the one person of that surname in the corpus, and
   stays itself when two people share it ("Sadiq Khan", "Imran Khan");
 - a full name joins a longer form of it when exactly one exists
-  ("George Bush" -> "George W. Bush");
+  ("George Bush" -> "George W. Bush"); a generational suffix parts father and son
+  unless the store's evidence shows one person (the same post, never named together);
 - organisations and groups are one speaker per spelling, case and "the" aside, and a
   one-word short form ("Times") is the one organisation whose name ends with it, if only one does;
 - a description with no name ("the London mayor") is the one person seen in that
