@@ -138,7 +138,10 @@ class _Planner:
         self.store = store
         self.pending_ids: dict[str, str] = {}  # id -> text hash, for articles not yet committed
         self.pending_hashes: dict[str, str] = {}  # text hash -> first id with it
-        self.skip_parse: set[int] = set()
+        # copies to link without a parse, by id() until the extractor asks about them; the object is
+        # held so that no later article can be given its id() (a freed object's id is reused, and an
+        # article so mistaken would be stored with no statements)
+        self.skip_parse: dict[int, Article] = {}
 
     def articles_to_write(
         self, articles: Iterator[Article], summary: IngestSummary, progress: Progress
@@ -150,7 +153,7 @@ class _Planner:
                 progress.article_done(0)
                 continue
             if outcome == "copy":
-                self.skip_parse.add(id(article))
+                self.skip_parse[id(article)] = article
             yield article
 
     def plan(self, article: Article) -> Outcome:
@@ -164,4 +167,4 @@ class _Planner:
         return self.store.plan(article)
 
     def needs_parse(self, article: Article) -> bool:
-        return id(article) not in self.skip_parse
+        return self.skip_parse.pop(id(article), None) is not article
