@@ -468,6 +468,17 @@ def test_roles_are_offices_not_praise_or_blame(nlp):
     assert not [r for r in roles if r[0] in {"Donald Trump", "Bob Stone"}]
 
 
+def test_a_role_keeps_the_post_not_the_clauses_hung_on_it_nor_ties_and_judgements(nlp):
+    from onrecord.extraction.statements import article_context
+
+    text = ("Mary Sims, a lawyer in Orlando who specializes in land use, said the plan was legal. "
+            "Tom Hale, an ambitious but not exactly very well informed man, said he would run. "
+            "His son, Tom Hale Jr., said the race was open. Ann Cole, a billionaire investor, said rates would rise.")
+    roles = set(article_context(nlp(text)).names.role_sightings())
+    assert ("Mary Sims", "lawyer in orlando") in roles and ("Ann Cole", "billionaire investor") in roles
+    assert not [r for r in roles if r[0] in {"Tom Hale", "Tom Hale Jr."}]
+
+
 def test_a_common_noun_is_no_name_and_a_party_of_several_is_no_part_of_one(nlp):
     from onrecord.extraction.resolve import _is_a_name
 

@@ -26,6 +26,7 @@ from ..lexicon import (
     DOCUMENT_NOUNS,
     GENERATIONAL_SUFFIXES,
     GENDERED_TITLES,
+    KIN_NOUNS,
     PARTY_MEMBERS,
     PARTY_WORDS,
     PLURAL_PARTY_WORDS,
@@ -40,6 +41,7 @@ from ..lexicon import (
     PLATFORMS,
     PERSON_PRONOUNS,
     PLACES,
+    RELATION_NOUNS,
     TITLES,
 )
 from .given_names import gender_of_full_name
@@ -428,7 +430,7 @@ class ArticleNames:
         pairs: list[tuple[str, str]] = []
         for role in sorted(self.roles + self.resolved_descriptions, key=lambda r: r.position):
             pair = (without_the(role.name), role.label)
-            if role.label and any(w in PERSON_NOUNS for w in role.label.split()) and pair not in pairs:
+            if _names_a_post(role.label) and pair not in pairs:
                 pairs.append(pair)
         return pairs
 
@@ -995,6 +997,35 @@ def _after_organisation_ending(run: list[Token], entity: SpacySpan | None) -> in
     return 0
 
 
+_POST_HEAD_ENDS = frozenset("of for at in with from on to under by over and".split())
+_GRADING_WORDS = frozenset("very not but so too really truly quite exactly rather pretty".split())  # judgements
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # "investor", "physicist", "consultant"
+MAX_POST_WORDS = 8
+
+
+def _names_a_post(label: str) -> bool:
+    """Whether a role is what the record keeps of a person, an office or a job: at most eight words,
+    headed (its last word before a preposition) by a word for a person ("london mayor", "professor
+    of law at yale", "investor"); not a family tie ("son") or a bare relation ("opponent"), not a
+    judgement graded by "very" or "not" ("an ambitious but not exactly very well informed man"), nor
+    a phrase the parser headed by a name or a thing ("wife melania", "editor note")."""
+    words = label.replace(" - ", "-").split()
+    if not words or len(words) > MAX_POST_WORDS or any(w in _GRADING_WORDS for w in words):
+        return False
+    if not any(w in PERSON_NOUNS for w in label.split()):
+        return False  # a title alone ("mr.") says nothing of a post
+    head_words = [w for w in words[:next((i for i, w in enumerate(words) if w in _POST_HEAD_ENDS), len(words))]]
+    if not head_words:
+        return False
+    head = head_words[-1]
+    if head in KIN_NOUNS or (len(words) == 1 and head in RELATION_NOUNS):
+        return False
+    return any(
+        _is_role_word(normalise_word(w)) or w in TITLES or (len(w) > 4 and w.endswith(_AGENT_ENDINGS))
+        for w in {head, head.split("-")[-1]}
+    )
+
+
 def _is_role_word(lower: str) -> bool:
     """A word that says what someone is, standing before their name: "voter", "immunologist",
     "assemblywoman", "republican"."""
@@ -1148,10 +1179,15 @@ def _praises(head: Token, exclude: Token | None = None, copula: bool = False) ->
 
 
 def _role_words(head: Token, exclude: Token | None = None) -> list[str]:
+    """A role's words without the clauses hung on it ("a lawyer in Orlando who specializes in land
+    use" -> "lawyer in orlando"): a clause says what the person did, not what post they hold."""
     skip = set(exclude.subtree) if exclude is not None else set()
+    for token in head.subtree:
+        if token.dep_ in {"relcl", "acl"} and token is not head:
+            skip.update(token.subtree)
     return [
         t.lower_ for t in head.subtree
-        if t not in skip and not t.is_punct and t.tag_ not in {"DT", "PRP$", "POS"} and t.dep_ not in {"relcl", "acl"}
+        if t not in skip and not t.is_punct and t.tag_ not in {"DT", "PRP$", "POS"}
     ]
 
 
