@@ -372,6 +372,19 @@ def test_pronouns_are_counted_apart_from_the_names_a_speaker_goes_by(tmp_path, n
     assert {"pronoun": "she", "count": 1} in profile["pronouns"]
 
 
+def test_a_mention_of_several_people_is_no_alias_but_a_body_named_with_and_keeps_its_name(tmp_path, nlp):
+    corpus = {"w1": "date 2023-05-01\nMayor Rosa Lind said the bridge would reopen.\n\n"
+                    "Rosa Lind and Tom Hale said the plan would fail.\n\nProcter & Gamble said prices would rise.\n"}
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", corpus), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        lind, company = speaker_profile(store, "Rosa Lind"), speaker_profile(store, "Procter & Gamble")
+    assert lind is not None and company is not None
+    assert [a["alias"] for a in lind["aliases"]] == ["Mayor Rosa Lind"]
+    assert lind["with_others"] == [{"alias": "Rosa Lind and Tom Hale", "count": 1}]
+    assert [a["alias"] for a in company["aliases"]] == ["Procter & Gamble"] and company["with_others"] == []
+
+
 def test_an_unnamed_speaker_is_shown_by_the_articles_description(tmp_path, nlp):
     from onrecord.record.read import speaker_label
 

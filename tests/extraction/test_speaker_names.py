@@ -468,6 +468,20 @@ def test_roles_are_offices_not_praise_or_blame(nlp):
     assert not [r for r in roles if r[0] in {"Donald Trump", "Bob Stone"}]
 
 
+def test_a_plural_read_as_a_person_gets_no_role(nlp):
+    # PolNeAR's article reads "Democrats" as a person; "the Democrats' 2000 presidential nominee"
+    # then gave "Democrats" a role, and the store took the party for a person
+    from conftest import SHARED
+    from onrecord.extraction.statements import article_context
+
+    path = SHARED / "data/polnear/train/text/politico_2016-07-24_al-gore-to-skip-democratic-conve.txt"
+    if not path.exists():
+        pytest.skip(f"PolNeAR train not found at {path.parent}")
+    names = article_context(nlp(path.read_text(encoding="utf-8"))).names
+    assert names.kinds.get("Democrats") == "person"  # the reading this guards against
+    assert not [pair for pair in names.role_sightings() if pair[0] == "Democrats"]
+
+
 def test_a_role_keeps_the_post_not_the_clauses_hung_on_it_nor_ties_and_judgements(nlp):
     from onrecord.extraction.statements import article_context
 

@@ -206,6 +206,9 @@ def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
     out.print("aliases: " + ", ".join(f"{a['alias']} ({a['count']})" for a in profile["aliases"]), markup=False)
     if profile["pronouns"]:
         out.print("by pronoun: " + ", ".join(f"{p['pronoun']} ({p['count']})" for p in profile["pronouns"]), markup=False)
+    if profile["with_others"]:
+        out.print("named with others: " + ", ".join(f"{a['alias']} ({a['count']})" for a in profile["with_others"]),
+                  markup=False)
     out.print("roles: " + (", ".join(
         f"{r['role']} ({_date_range(r['first_date'], r['last_date'])})" for r in profile["roles"]) or "none seen"),
         markup=False)

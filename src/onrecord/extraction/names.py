@@ -389,8 +389,8 @@ class ArticleNames:
 
     def _collect_roles(self) -> None:
         for mention in self.mentions:
-            if self.kinds.get(mention.text) != "person":
-                continue
+            if self.kinds.get(mention.text) != "person" or mention.tokens[-1].tag_ in {"NNPS", "NNS"}:
+                continue  # a plural is no one person ("Gore, the Democrats' 2000 presidential nominee")
             name = self.canonical(mention.text, mention.start)
             head = mention.tokens[-1]
             if mention.titles:

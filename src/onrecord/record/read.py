@@ -358,6 +358,14 @@ def daily_counts(store: Store, slug: str) -> list[tuple[str, int]]:
     )]
 
 
+_SEVERAL = re.compile(r"\s(?:and|&)\s|^both\s", re.I)
+
+
+def names_several(mention: str) -> bool:
+    """A mention of several people at once: "Trump and Ryan", "Both President Trump and some Democrats"."""
+    return bool(_SEVERAL.search(mention))
+
+
 def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, Any] | None:
     """One speaker: aliases, roles with dates, statements per month, latest statements."""
     ids = find_speakers(store, name)
@@ -370,8 +378,12 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "GROUP BY mention ORDER BY count DESC, mention",
         (slug,),
     ).fetchall()
-    # the ways articles name them; pronouns are counted apart ("she" is nobody's alias)
-    aliases = [dict(r) for r in mentions if r["alias"].lower() not in PRONOUNS][:50]
+    # the ways articles name them; pronouns are counted apart ("she" is nobody's alias), as are
+    # mentions of several people ("Trump and Ryan": a way to name two, not one)
+    person = speaker["kind"] == "person"  # "Procter & Gamble" is one body
+    aliases = [dict(r) for r in mentions
+               if r["alias"].lower() not in PRONOUNS and not (person and names_several(r["alias"]))][:50]
+    with_others = [dict(r) for r in mentions if person and names_several(r["alias"])][:20]
     pronouns: dict[str, int] = {}
     for row in mentions:
         if row["alias"].lower() in PRONOUNS:
@@ -401,6 +413,7 @@ def speaker_profile(store: Store, name: str, *, latest: int = 10) -> dict[str, A
         "last_date": speaker["last_date"],
         "names": names,
         "aliases": aliases,
+        "with_others": with_others,
         "pronouns": [{"pronoun": p, "count": c} for p, c in sorted(pronouns.items(), key=lambda item: -item[1])],
         "roles": [dict(r) for r in roles],
         "months": [{"month": m, "count": c} for m, c in months.items()],
