@@ -462,6 +462,12 @@ def test_the_overview_counts_undated_articles_apart_from_its_date_range(tmp_path
     (["Bill de Blasio", "De Blasio", "Gloria La Riva", "La Riva", "Lucy Blasio"],
      [("De Blasio", "Bill de Blasio"), ("La Riva", "Gloria La Riva")], [("De Blasio", "Lucy Blasio")]),
     (["David Turpin", "Louise Turpin"], [], [("David Turpin", "Louise Turpin")]),
+    (["Elijah Cummings", "Elijah E. Cummings", "Elijah Eugene Cummings"],
+     [("Elijah E. Cummings", "Elijah Eugene Cummings"), ("Elijah Cummings", "Elijah Eugene Cummings")], []),
+    (["Elijah E. Cummings", "Elijah Eugene Cummings", "Elijah Edward Cummings"],  # "E." could be either
+     [], [("Elijah Eugene Cummings", "Elijah Edward Cummings"), ("Elijah E. Cummings", "Elijah Edward Cummings")]),
+    (["Jake Sullivan", "Jacob Sullivan", "Margaret Sullivan"],
+     [("Jake Sullivan", "Jacob Sullivan")], [("Jake Sullivan", "Margaret Sullivan")]),
 ])
 def test_name_variants_of_one_person_join_and_different_people_never_do(names, joined, apart):
     from onrecord.record.speakers import NameIndex

@@ -157,7 +157,7 @@ PERSON_NOUNS = frozenset(
     boss head deputy mp councillor sheriff detective investigator counsel surgeon nurse
     physician psychologist politician legislator delegate donor fundraiser chef mogul
     commissioner justice captain colonel lieutenant sergeant cardinal archbishop sheikh councilman
-    councilwoman administrator superintendent principal president-elect
+    councilwoman administrator superintendent principal president-elect rival
     """.split()
 ) | KIN_NOUNS
 # Nouns that tell how a person stands to others, not what post they hold: two forms of a name
@@ -219,7 +219,7 @@ ORGANIZATION_WORDS = frozenset(
 
 # Words that close an organisation's name, after which a person's name may follow inside one
 # entity of the recogniser: "Amnesty International Man-kei Tam".
-ORGANIZATION_ENDINGS = frozenset("international inc inc. corp corp. ltd ltd. llc plc gmbh".split())
+ORGANIZATION_ENDINGS = frozenset("international inc inc. corp corp. ltd ltd. llc plc gmbh news".split())
 
 # Countries and a few places that are often the subject of "said" as a state.
 PLACES = frozenset(

@@ -599,6 +599,11 @@ def test_a_person_named_after_their_organisation_in_one_entity_is_the_person(nlp
             "Man-kei Tam said in a statement.")
     s = find(statements_of(text, nlp), "cannot change the fact")
     assert s.speaker.name == "Man-kei Tam" and s.speaker.kind == "person"
+    # a news outlet's name closes as well, and "rival" is a role before a name
+    text = "Fox News Sean Hannity said the vote was rigged. Rival Hillary Clinton said the plan would fail."
+    statements = statements_of(text, nlp)
+    assert find(statements, "the vote was rigged").speaker.name == "Sean Hannity"
+    assert find(statements, "the plan would fail").speaker.name == "Hillary Clinton"
 
 
 def test_a_name_after_of_that_owns_what_follows_is_a_name(nlp):

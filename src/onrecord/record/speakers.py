@@ -277,10 +277,12 @@ def surname_of(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _fullness(name: str) -> tuple[int, int]:
-    """How full a form of a name is: its words (a suffix counts), then a given name over its nickname."""
+def _fullness(name: str) -> tuple[int, int, int]:
+    """How full a form of a name is: its words (a suffix counts), then a given name over its
+    nickname, then letters (an initial spelt out: "Elijah Eugene Cummings" over "Elijah E. Cummings";
+    "Jacob" over "Jake", when both are in the nicknames table as short forms)."""
     words, suffix = _person_words(name)
-    return len(words) + (1 if suffix else 0), 0 if _is_nickname_first(words) else 1
+    return len(words) + (1 if suffix else 0), 0 if _is_nickname_first(words) else 1, sum(map(len, words))
 
 
 def _is_nickname_first(words: tuple[str, ...]) -> bool:
