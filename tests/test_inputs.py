@@ -52,6 +52,32 @@ def test_jsonl_articles_and_bad_lines(tmp_path):
     assert str(rejections[0]).startswith(f"{path}:2: invalid JSON")
 
 
+def test_json_that_python_cannot_hold_is_a_rejection_of_its_line_and_the_rest_goes_on(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        "[" * 100_000 + "]" * 100_000,  # deeper than the parser recurses
+        '{"text": "Big.", "n": ' + "9" * 5000 + "}",  # more digits than int() converts
+        '{"id": "x\\udfff", "text": "Tom said \\ud800 hi."}',  # half a character, escaped
+        json.dumps({"text": "Last."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read([path])
+    assert [(r.line, r.reason) for r in items if isinstance(r, Rejection)] == [
+        (1, "invalid JSON: nested too deeply"), (2, "invalid JSON: a number too long to read (over 4,300 digits)"),
+    ]
+    surrogate, last = [a for a in items if isinstance(a, Article)]
+    assert surrogate.text == "Tom said \ufffd hi." and surrogate.id == "x\ufffd" and last.text == "Last."
+    assert surrogate.text.encode("utf-8") and len(surrogate.warnings) == 2 and "\\ud800" in surrogate.warnings[1]
+
+
+def test_nul_bytes_anywhere_or_control_bytes_alone_are_binary(tmp_path):
+    (tmp_path / "late-nul.txt").write_bytes(b"Tom said hi. " * 1000 + b"\x00 more")
+    (tmp_path / "controls.txt").write_bytes(bytes(range(1, 9)) * 200)
+    items = read([tmp_path / "late-nul.txt", tmp_path / "controls.txt"])
+    assert [i.reason for i in items] == ["binary file (contains NUL bytes), not text",
+                                         "binary file (mostly control characters), not text"]
+
+
 def test_empty_binary_and_missing(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -127,3 +153,61 @@ def test_a_date_in_the_file_name_only_when_asked_and_only_without_a_date_of_its_
     assert named == {"breitbart_2016-09-12_stealth": "2016-09-12", "cnn_2016-10-01_x": "2016-10-03",
                      "note_2016-13-45": "2000-01-01"}
     assert {a.id: a.date for a in read([tmp_path])}["breitbart_2016-09-12_stealth"] is None
+
+
+def test_only_regular_files_are_read_so_a_fifo_never_hangs(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
+    os.mkfifo(tmp_path / "f.txt")  # opening it would wait for a writer for ever
+    for items in (read([tmp_path]), read([tmp_path / "f*.txt"]), read([tmp_path / "f.txt"]), read([tmp_path / "*.txt"])):
+        fifo = [i for i in items if isinstance(i, Rejection)]
+        assert [(f.origin, f.reason) for f in fifo] == [(str(tmp_path / "f.txt"), "not a regular file (FIFO)")]
+    assert [i.id for i in read([tmp_path]) if isinstance(i, Article)] == ["a"]
+
+
+def test_what_cannot_be_read_is_said_not_skipped(tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    (tmp_path / "ok.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text("Hidden text.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    # the tests may run as root, whom mode 000 does not stop: refuse as the kernel would
+    real_stat, os_scandir = Path.stat, os.scandir
+
+    def stat(self, *args, **kwargs):
+        if "locked" in self.parts:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    def scandir(path="."):
+        if "locked" in Path(path).parts:
+            raise PermissionError(13, "Permission denied", str(path))
+        return os_scandir(path)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr("os.scandir", scandir)
+    inside = read([tmp_path / "locked" / "inside.txt"])
+    assert [(i.origin, i.reason) for i in inside] == [(str(tmp_path / "locked" / "inside.txt"), "cannot read: Permission denied")]
+    items = read([tmp_path])
+    assert [i.id for i in items if isinstance(i, Article)] == ["ok"]
+    assert sorted((i.origin, i.reason) for i in items if isinstance(i, Rejection)) == [
+        (str(tmp_path / "gone.txt"), "no such file (a broken link?)"),
+        (str(tmp_path / "locked"), "cannot read: Permission denied"),
+    ]
+
+
+def test_two_inputs_never_share_an_id_silently(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"Report from {folder}.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "x", "text": "One."}) + "\n"
+                                         + json.dumps({"id": "x", "text": "Two."}) + "\n", encoding="utf-8")
+    items = read([tmp_path / "a", tmp_path / "b", tmp_path / "feed.jsonl", tmp_path / "a"])
+    assert [i.text for i in items if isinstance(i, Article)] == ["Report from a.", "One.", "Report from a."]
+    assert [(i.origin, i.line, i.reason.split(":")[0]) for i in items if isinstance(i, Rejection)] == [
+        (str(tmp_path / "b" / "report.txt"), None, f"id 'report' is already that of {tmp_path / 'a' / 'report.txt'} in this run"),
+        (str(tmp_path / "feed.jsonl"), 2, f"id 'x' is already that of {tmp_path / 'feed.jsonl'}"),
+    ]

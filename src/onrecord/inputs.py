@@ -5,13 +5,17 @@ that names the file (and line) and says what is wrong, so a batch always goes on
 """
 from __future__ import annotations
 
+import errno
 import glob
 import json
+import os
 import re
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .model import Article
 from .values import parse_date
@@ -84,17 +88,17 @@ def read_inputs(
 
                 stdin = sys.stdin.buffer
             yield from reader.read_bytes(stdin.read(), "<stdin>", "stdin", suffix=None)
-        elif Path(path).is_dir():
-            yield from reader.read_directory(Path(path))
-        elif Path(path).is_file():
-            yield from reader.read_file(Path(path))
+        elif (kind := _kind_of(Path(path))) not in ("missing", "unreadable"):
+            yield from reader.read_directory(Path(path)) if kind == "directory" else reader.read_file(Path(path))
+        elif kind == "unreadable":
+            yield Rejection(path, f"cannot read: {_stat_error(Path(path))}")
         elif _GLOB_CHARS.search(path):
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
                 yield Rejection(path, "no file matches this pattern")
             for match in matches:
                 target = Path(match)
-                yield from reader.read_directory(target) if target.is_dir() else reader.read_file(target)
+                yield from reader.read_directory(target) if _kind_of(target) == "directory" else reader.read_file(target)
         else:
             yield Rejection(path, "no such file or directory")
 
@@ -104,6 +108,7 @@ class _Reader:
         self.default_date = default_date
         self.max_chars = max_chars
         self.date_from_name = date_from_name
+        self.given_ids: dict[str, str] = {}  # article id -> the input that has it, in this run
 
     def _file_date(self, stem: str) -> str | None:
         """The date for a file with none of its own: one in its name (if asked), else the default."""
@@ -116,7 +121,11 @@ class _Reader:
         return self.default_date
 
     def read_directory(self, directory: Path) -> Iterator[Article | Rejection | Ignored]:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        unreadable: list[OSError] = []  # a subdirectory no one may list is said, not skipped
+        files = [Path(root, name) for root, _dirs, names in os.walk(directory, onerror=unreadable.append) for name in names]
+        for error in unreadable:
+            yield Rejection(str(error.filename or directory), f"cannot read: {error.strerror or error}")
+        for path in sorted(files):
             if path.name.startswith("."):
                 continue
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
@@ -125,6 +134,11 @@ class _Reader:
                 yield Ignored(str(path))
 
     def read_file(self, path: Path) -> Iterator[Article | Rejection]:
+        kind = _kind_of(path)
+        if kind != "file":  # a FIFO would wait for a writer for ever; a device never ends
+            reason = {"missing": "no such file (a broken link?)", "unreadable": f"cannot read: {_stat_error(path)}"}
+            yield Rejection(str(path), reason.get(kind, f"not a regular file ({kind})"))
+            return
         suffix = path.suffix.lower()
         try:
             if suffix in JSONL_SUFFIXES:
@@ -191,6 +205,10 @@ class _Reader:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             return Rejection(origin, f"invalid JSON: {error.msg} (column {error.colno})", number)
+        except RecursionError:
+            return Rejection(origin, "invalid JSON: nested too deeply", number)
+        except ValueError:  # the one other way json.loads fails: an integer of more digits than Python converts
+            return Rejection(origin, f"invalid JSON: a number too long to read (over {sys.get_int_max_str_digits():,} digits)", number)
         if not isinstance(record, dict):
             return Rejection(origin, f"expected a JSON object, found {type(record).__name__}", number)
         text = record.get("text")
@@ -200,6 +218,9 @@ class _Reader:
             return Rejection(origin, f'"text" must be a string, not {type(text).__name__}', number)
         if not text.strip():
             return Rejection(origin, 'empty "text"', number)
+        record, replaced = _without_lone_surrogates(record)
+        warnings = warnings + [f'lone surrogate {c} in "{field}" read as U+FFFD' for field, c in replaced]
+        text = record["text"]
         article_date = record.get("date") or self.default_date
         if article_date is not None:
             try:
@@ -245,8 +266,12 @@ class _Reader:
         )
 
     def _checked(self, article: Article, line: int | None = None) -> Article | Rejection:
+        origin = article.origin.rsplit(":", 1)[0] if line is not None else article.origin
+        first = self.given_ids.setdefault(article.id, article.origin)
+        if first != article.origin:  # the later article would replace the earlier in a store
+            return Rejection(origin, f"id {article.id!r} is already that of {first} in this run: "
+                             "ids must differ (rename the file, or give each JSON line its own \"id\")", line)
         if len(article.text) > self.max_chars:
-            origin = article.origin.rsplit(":", 1)[0] if line is not None else article.origin
             return Rejection(
                 origin,
                 f"article is {len(article.text):,} characters, over the limit of {self.max_chars:,} "
@@ -256,14 +281,61 @@ class _Reader:
         return article
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """JSON may escape half a character ("\\ud800"), which no UTF-8 text can hold: each string field's
+    lone surrogates become U+FFFD (one character for one, so offsets hold); (field, escape) per one."""
+    replaced: list[tuple[str, str]] = []
+    cleaned = dict(record)
+    for field, value in record.items():
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            replaced += [(field, f"\\u{ord(c):04x}") for c in dict.fromkeys(_LONE_SURROGATE.findall(value))]
+            cleaned[field] = _LONE_SURROGATE.sub("\ufffd", value)
+    return cleaned, replaced
+
+
+def _kind_of(path: Path) -> str:
+    """"file", "directory", "missing", "unreadable", or what else it is ("FIFO", "socket", "device")."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError as error:
+        return "missing" if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP) else "unreadable"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def _stat_error(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as error:
+        return error.strerror or str(error)
+    return "unknown error"
+
+
 def _decode(data: bytes, origin: str) -> tuple[str, list[str]] | Rejection:
-    """UTF-8 first; otherwise Windows-1252 (or Latin-1) with a warning. NUL bytes mean binary."""
-    if b"\x00" in data[:8192]:
+    """UTF-8 first; otherwise Windows-1252 (or Latin-1) with a warning. NUL bytes anywhere, or
+    mostly control characters, mean binary."""
+    if b"\x00" in data:
         return Rejection(origin, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+    else:
+        if _control_ratio(text) > 0.1:
+            return Rejection(origin, "binary file (mostly control characters), not text")
+        return text, []
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
