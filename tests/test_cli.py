@@ -64,6 +64,23 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
     assert "rejected" not in result.stdout and "articles read" not in result.stdout  # messages stay off stdout
 
 
+def test_text_that_looks_like_rich_markup_is_printed_as_it_is(tmp_path):
+    # square brackets are data, never styles: "[/]" crashed every table and message, "[sic]" vanished
+    quote = "\u201cUse [/] here [sic], and [bold]nothing[/bold] else,\u201d Tom Hale said."
+    table = invoke("extract", "--format", "table", "-", input=quote.encode())
+    assert table.exit_code == 0 and "[/] here [sic]" in table.stdout and "[bold]nothing[/bold]" in table.stdout
+    feed = tmp_path / "[x].jsonl"
+    feed.write_text(json.dumps({"id": "[/]", "text": quote, "date": "2023-01-02"}) + "\n"
+                    + json.dumps({"text": quote, "date": "[/]"}) + "\n", encoding="utf-8")
+    db = tmp_path / "record.db"
+    ingest = invoke("ingest", str(feed), "--db", str(db))
+    assert ingest.exit_code == 1 and f"{feed}:2: \"date\": malformed date '[/]'" in ingest.stderr
+    search = invoke("search", "here", "--db", str(db), "--format", "table")
+    assert search.exit_code == 0 and "[sic]" in search.stdout and "[/]" in search.stdout
+    speaker = invoke("speaker", "Tom Hale", "--db", str(db))
+    assert speaker.exit_code == 0 and "[sic]" in speaker.stdout
+
+
 def test_stdin_and_date_option():
     result = invoke("extract", "-", "--date", "2021-07-08", input=b"Laura Kim said the school would close early.")
     assert result.exit_code == 0

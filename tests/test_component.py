@@ -46,3 +46,27 @@ def test_pipe_streams_many_documents(nlp):
     texts = ["Peter Mills said the road would open.", "Nothing was said here.", "Ann Lee said: “It works.”"]
     docs = list(nlp.pipe(texts))
     assert [len(d._.statements) for d in docs] == [1, 0, 1]
+
+
+def test_an_article_longer_than_the_parser_takes_fails_alone_and_the_rest_go_on(nlp):
+    from onrecord.extraction.pipeline import extract_articles
+    from onrecord.model import Article
+
+    short = Article(id="short", text="Tom Hale said the plan would fail.")
+    long = Article(id="long", text="Ann Cole said the vote was close. " * 4)
+    saved = nlp.max_length
+    nlp.max_length = 100  # spaCy would raise E088 for "long" and end the batch
+    try:
+        found = {f.article.id: f for f in extract_articles([short, long, short], nlp=nlp)}
+    finally:
+        nlp.max_length = saved
+    assert found["long"].error == "article is 136 characters, over the parser's limit of 100"
+    assert found["long"].statements == [] and found["short"].error is None and len(found["short"].statements) == 1
+
+
+def test_the_cli_raises_the_parsers_limit_to_max_chars(tmp_path):
+    from cli_helpers import invoke
+    from onrecord.extraction.pipeline import load_pipeline
+
+    result = invoke("extract", "-", "--max-chars", "3000000", input=b"Tom Hale said the plan would fail.")
+    assert result.exit_code == 0 and load_pipeline().max_length >= 3_000_000

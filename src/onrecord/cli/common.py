@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..inputs import JSONL_SUFFIXES, MAX_CHARS, SUPPORTED_SUFFIXES, Ignored, Rejection, articles_only
@@ -91,20 +92,23 @@ def open_store(db: str, readonly: bool = True) -> Store:
         raise click.ClickException(str(error)) from None
 
 
-def load_nlp() -> Any:
-    """The spaCy pipeline, or a clear message when no English model is installed."""
+def load_nlp(max_chars: int = MAX_CHARS) -> Any:
+    """The spaCy pipeline, or a clear message when no English model is installed. It takes every
+    article the reader lets through: spaCy's own length limit (E088) is raised to --max-chars."""
     from ..extraction.pipeline import ModelNotFound, load_pipeline
 
     try:
-        return load_pipeline()
+        nlp = load_pipeline()
     except ModelNotFound as error:
         raise click.ClickException(str(error)) from None
+    nlp.max_length = max(nlp.max_length, max_chars)
+    return nlp
 
 
 # -- output -------------------------------------------------------------------------------
 def console() -> Console:
     """Standard output; a fixed width when it is not a terminal, so tables stay readable in files."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
+    return Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
 
 
 def emit_rows(rows: list[dict[str, Any]], fmt: str, fields: list[str],
@@ -146,13 +150,14 @@ class Reporter:
     """Messages on standard error, kept clear of a progress bar when there is one."""
 
     def __init__(self) -> None:
-        self.console = Console(stderr=True, highlight=False)
+        # markup off: file names and article text are data ("[/].txt", "[sic]"), never styles
+        self.console = Console(stderr=True, highlight=False, markup=False)
 
     def rejected(self, rejection: Rejection) -> None:
-        self.console.print(f"[bold red]rejected[/] {rejection}", markup=True, soft_wrap=True)
+        self.console.print(Text.assemble(("rejected", "bold red"), f" {rejection}"), soft_wrap=True)
 
     def warn(self, origin: str, message: str) -> None:
-        self.console.print(f"[yellow]warning[/] {origin}: {message}", markup=True, soft_wrap=True)
+        self.console.print(Text.assemble(("warning", "yellow"), f" {origin}: {message}"), soft_wrap=True)
 
     def info(self, message: str) -> None:
         self.console.print(f"onrecord: {message}", markup=False, soft_wrap=True)

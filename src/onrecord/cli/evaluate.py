@@ -55,7 +55,7 @@ def _eval_split(split_dir: str, subset: str, predictions: str | None, as_json: b
     if as_json:
         click.echo(json.dumps({name: scores.to_dict() for name, scores in results.items()}, indent=2))
     else:
-        Console(highlight=False, width=None if sys.stdout.isatty() else 150).print(format_table(results))
+        Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 150).print(format_table(results))
     if problems:
         sys.exit(EXIT_REJECTED)
 

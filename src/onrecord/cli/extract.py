@@ -32,7 +32,7 @@ def extract(
     fmt = pick_format(fmt)
     reporter = Reporter()
     tally = Tally()
-    nlp = load_nlp()
+    nlp = load_nlp(max_chars)
     writer = make_writer(fmt, sys.stdout, width=None if sys.stdout.isatty() else TABLE_WIDTH)
     show_progress = sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
     items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)

@@ -56,7 +56,7 @@ class TableWriter:
     """A table per article: who said what, with the cue and the statement's type."""
 
     def __init__(self, stream: IO[str], width: int | None = None):
-        self.console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
+        self.console = Console(file=stream, width=width, highlight=False, soft_wrap=False, markup=False)
 
     def write(self, article: Article, statements: list[Statement]) -> None:
         title = " ".join(x for x in (article.id, article.date or "", f"· {article.title}" if article.title else "") if x)

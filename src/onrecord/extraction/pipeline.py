@@ -175,10 +175,20 @@ def extract_articles(
     statements and no parse (the store links syndicated copies this way).
     """
     nlp = nlp or load_pipeline()
-    pairs = ((parse_text(a) if needs_parse is None or needs_parse(a) else "", a) for a in articles)
+    limit = nlp.max_length  # spaCy refuses longer texts (E088) by raising, which would end the batch
+
+    def parse_input(article: Article) -> str:
+        if needs_parse is not None and not needs_parse(article):
+            return ""
+        return parse_text(article) if len(article.text) <= limit else ""
+
+    pairs = ((parse_input(a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        error = doc._.onrecord_error
+        if len(article.text) > limit:
+            error = f"article is {len(article.text):,} characters, over the parser's limit of {limit:,}"
         roles = [RoleSighting(r["name"], r["role"]) for r in doc._.onrecord_roles or []]
-        yield ArticleExtraction(article, _stamp(doc, article), roles, doc._.onrecord_error)
+        yield ArticleExtraction(article, _stamp(doc, article), roles, error)
 
 
 def _stamp(doc: Doc, article: Article) -> list[Statement]:
