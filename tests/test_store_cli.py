@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -72,6 +73,52 @@ def test_sigkill_at_any_moment_then_rerun_gives_the_uninterrupted_store(tmp_path
     assert f"{partial} unchanged" in result.stderr.decode()
     assert logical_dump(db) == logical_dump(store)
     assert logical_dump(db)["integrity"] == ("ok",)
+
+
+def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
+    from onrecord.record.store import Store, StoreBusy
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mayor Rosa Lind said the bridge would reopen.", encoding="utf-8")
+    db = tmp_path / "record.db"
+    with Store(db) as holder, holder.writer():  # a run in progress, as another process would hold it
+        process = subprocess.Popen(command("ingest", str(folder), "--db", str(db)), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, start_new_session=True)
+        deadline, waited = time.monotonic() + 120, ""
+        while process.poll() is None and time.monotonic() < deadline and "waiting for another run" not in waited:
+            if select.select([process.stderr], [], [], 1)[0]:  # the message comes before it blocks
+                waited += os.read(process.stderr.fileno(), 4096).decode()
+        if process.poll() is None and "waiting for another run" not in waited:
+            os.killpg(process.pid, signal.SIGKILL)
+        assert f"waiting for another run writing to {db} to end" in waited and process.poll() is None
+        time.sleep(1)
+        assert process.poll() is None and committed_articles(db) == 0  # still waiting: nothing written
+        with Store(db) as other, pytest.raises(StoreBusy, match="another run is writing"):
+            with other.writer(wait=False):
+                pass
+    assert process.wait(timeout=300) == 0, process.stderr.read().decode()
+    assert committed_articles(db) == 1
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_give_what_two_in_a_row_give(tmp_path, corpus):
+    # each run decided who is who from the names it had seen: at once, PolNeAR dev and Wikinews split
+    # Donald J. Trump in two and gave 179 statements another speaker than running them in a row did
+    halves = {"one": tmp_path / "one.jsonl", "two": tmp_path / "two.jsonl"}
+    lines = corpus.read_text(encoding="utf-8").splitlines() if corpus.suffix == ".jsonl" else None
+    if lines is None:
+        pytest.skip("needs the shared Wikinews file")
+    halves["one"].write_text("\n".join(lines[::2]) + "\n", encoding="utf-8")
+    halves["two"].write_text("\n".join(lines[1::2]) + "\n", encoding="utf-8")
+    together, in_a_row = tmp_path / "together.db", tmp_path / "in-a-row.db"
+    runs = [subprocess.Popen(command("ingest", str(path), "--db", str(together)), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for path in halves.values()]
+    for run in runs:
+        assert run.wait(timeout=600) == 0, run.stderr.read().decode()
+    for path in halves.values():
+        assert invoke("ingest", str(path), "--db", str(in_a_row)).exit_code == 0
+    assert logical_dump(together) == logical_dump(in_a_row)
 
 
 def test_ingest_summary_and_rejected_inputs(tmp_path, seed_path):

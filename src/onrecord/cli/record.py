@@ -40,7 +40,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
     from ..record.ingest import Progress, ingest as run_ingest
 
     reporter = Reporter()
-    nlp = load_nlp()
+    nlp = load_nlp(max_chars)
     store = open_store(db, readonly=False)
     show = sys.stderr.isatty()
     items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
@@ -50,6 +50,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
             rejected=reporter.rejected,
             warning=reporter.warn,
             failed=lambda article, error: reporter.rejected(Rejection(article.origin, f"extraction failed: {error}")),
+            waiting=reporter.info,
         )
         try:
             summary = run_ingest(items, store, extractor(nlp=nlp, jobs=jobs), batch_size=batch_size,
@@ -198,7 +199,7 @@ def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
         _print_joins(profile)
         return
     out = console()
-    out.print(f"[bold]{profile['name']}[/] ({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
+    out.print(Text(profile["name"], style="bold"), f"({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
                   f"{profile['statements']:,} statements, {_date_range(profile['first_date'], profile['last_date'])}"
                   + (f" ({profile['undated']:,} undated, outside that range)" if profile["undated"] and profile["first_date"] else ""))
     if profile["also_matching"]:
@@ -246,7 +247,8 @@ def alias(name: str, db: str, joins: str | None, own: bool, clear: bool) -> None
         raise click.UsageError("give exactly one of --to OTHER, --own or --clear")
     with open_store(db, readonly=False) as store:
         try:
-            moved = store.clear_override(name) if clear else store.override(name, None if own else joins)
+            with store.writer(Reporter().info):
+                moved = store.clear_override(name) if clear else store.override(name, None if own else joins)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
         slug, display = store.names.speaker_of(store.known_name(name))

@@ -66,6 +66,7 @@ class Progress:
     rejected: Callable[[Rejection], None] = lambda rejection: None
     warning: Callable[[str, str], None] = lambda origin, message: None
     failed: Callable[[Article, str], None] = lambda article, error: None
+    waiting: Callable[[str], None] = lambda message: None  # another run holds the store's writer lock
 
 
 def ingest(
@@ -76,14 +77,24 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
     all_attributions: bool = False,
+    wait: bool = True,
 ) -> IngestSummary:
     """Read, extract (with ``extractor``, e.g. ``onrecord.extraction.extractor()``) and store every
     article; returns what happened.
 
     Like ``extract``, only speech is kept unless ``all_attributions`` (beliefs,
-    findings and intentions too).
+    findings and intentions too). The run holds the store's writer lock: another
+    run waits for it to end (or, with ``wait=False``, this one raises ``StoreBusy``).
     """
     progress = progress or Progress()
+    with store.writer(progress.waiting, wait=wait):
+        return _ingest(items, store, extractor, batch_size, progress, all_attributions)
+
+
+def _ingest(
+    items: Iterable[Article | Rejection | Ignored], store: Store, extractor: Extractor, batch_size: int,
+    progress: Progress, all_attributions: bool,
+) -> IngestSummary:
     summary = IngestSummary()
     started = time.perf_counter()
     planner = _Planner(store)

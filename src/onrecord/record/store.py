@@ -16,12 +16,14 @@ Reading (search, speakers, export) is in ``onrecord.search`` and ``onrecord.expo
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -46,6 +48,10 @@ class StoreError(RuntimeError):
 
 class UnknownName(StoreError):
     """No speaker name in the store matches what was asked for."""
+
+
+class StoreBusy(StoreError):
+    """Another run is writing to the store, and this one was asked not to wait."""
 
 
 def text_hash(text: str) -> str:
@@ -83,6 +89,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         self.readonly = readonly
+        self._writer_depth = 0  # runs of this Store holding the writer lock (it is re-entrant)
         self._names: NameIndex | None = None
         self._spells: dict[tuple[str, str, frozenset[str]], list[str]] | None = None
         self._spells_by_head: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
@@ -101,8 +108,11 @@ class Store:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
 
     def _create_schema(self) -> None:
-        self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
-        self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        # one transaction: a second process opening the new store meanwhile sees all of it or none
+        # (it had seen a meta table without its version: "store schema unknown")
+        script = files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\n"
+                              f"INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '{SCHEMA_VERSION}');\nCOMMIT;")
 
     def _schema_version(self) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -127,6 +137,43 @@ class Store:
                 f"{self.path}: store schema {version or 'unknown'}, this onrecord reads {SCHEMA_VERSION}: "
                 "ingest the articles into a new store"
             )
+
+    # -- one writing run at a time ----------------------------------------------------------
+    @contextmanager
+    def writer(self, waiting: Callable[[str], None] | None = None, *, wait: bool = True) -> Iterator[None]:
+        """Hold the store's writer lock for a whole run (an ingest, a correction). Two runs writing at
+        once would each decide who is who from names the other had not yet committed (a person split
+        in two, statements given to the wrong speaker), so a second run waits, calling ``waiting``
+        with a message first, or, with ``wait=False``, raises ``StoreBusy``. The lock is an advisory
+        lock on "<store>.lock" beside the store, dropped by the kernel if the process dies."""
+        if self._writer_depth:
+            self._writer_depth += 1
+            try:
+                yield
+            finally:
+                self._writer_depth -= 1
+            return
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            handle = lock_path.open("a")
+        except OSError as error:
+            raise StoreError(f"{lock_path}: cannot open the writer lock ({error.strerror or error})") from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    raise StoreBusy(f"{self.path}: another run is writing to this store; try again when it ends") from None
+                if waiting is not None:
+                    waiting(f"waiting for another run writing to {self.path} to end ...")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            self._names = self._spells = None  # the other run may have added names and roles: read them afresh
+            self._writer_depth = 1
+            try:
+                yield
+            finally:
+                self._writer_depth = 0
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # -- in-memory indexes, rebuilt from the tables --------------------------------------
     @property
@@ -422,6 +469,10 @@ class Store:
 
     def _correct(self, sql: str, params: tuple) -> int:
         """Change the overrides, then move every name whose speaker changed, and what follows from it."""
+        with self.writer():
+            return self._correct_now(sql, params)
+
+    def _correct_now(self, sql: str, params: tuple) -> int:
         self._begin()
         try:
             self.db.execute(sql, params)

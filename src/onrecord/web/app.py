@@ -35,7 +35,7 @@ from ..record.read import (
     MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
     statement_view,
 )
-from ..record.store import Store, StoreError, UnknownName
+from ..record.store import Store, StoreBusy, StoreError, UnknownName
 from .charts import Bar, bar_chart
 from .highlight import runs, speaker_colours
 
@@ -259,8 +259,11 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
             raise HTTPException(400, "give exactly one of to, own or clear")
         with write_lock, Store(db) as store:
             try:
-                moved = store.clear_override(alias.name) if alias.clear else store.override(alias.name, alias.to)
+                with store.writer(wait=False):  # never hold a request while a long ingest runs
+                    moved = store.clear_override(alias.name) if alias.clear else store.override(alias.name, alias.to)
                 slug, display = store.names.speaker_of(store.known_name(alias.name))
+            except StoreBusy as error:
+                raise HTTPException(503, str(error)) from None
             except StoreError as error:
                 raise HTTPException(404 if isinstance(error, UnknownName) else 400, str(error)) from None
         return {"name": alias.name, "speaker": {"id": slug, "name": display}, "moved": moved}
@@ -328,8 +331,11 @@ def _add_articles(db: Path, items: list[ArticleIn], lock: threading.Lock) -> dic
     lines = "".join(json.dumps(item.model_dump(exclude_none=True)) + "\n" for item in items).encode()
     rejected: list[str] = []
     with lock, Store(db) as store:
-        summary = ingest(read_inputs(["-"], stdin=io.BytesIO(lines)), store, extractor(),
-                         progress=Progress(rejected=lambda r: rejected.append(str(r))))
+        try:
+            summary = ingest(read_inputs(["-"], stdin=io.BytesIO(lines)), store, extractor(),
+                             progress=Progress(rejected=lambda r: rejected.append(str(r))), wait=False)
+        except StoreBusy as error:
+            raise HTTPException(503, str(error)) from None
     return {
         "articles": summary.articles, "new": summary.new, "unchanged": summary.unchanged,
         "updated": summary.updated, "copies": summary.copies, "failed": summary.failed,
