@@ -50,3 +50,11 @@ def invoke(*args: str, input: bytes | str | None = None, env: Mapping[str, str |
     into an exit code is raised here rather than becoming exit code 1, so it cannot pass for a rejection."""
     with _root_logger_as_in_a_fresh_process():
         return CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False, prog_name="onrecord")
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process runs (a zombie, ended and waiting for its parent to reap it, does not)."""
+    try:
+        return "\nState:\tZ" not in open(f"/proc/{pid}/status", encoding="ascii").read()
+    except OSError:
+        return False

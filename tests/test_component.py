@@ -70,3 +70,17 @@ def test_the_cli_raises_the_parsers_limit_to_max_chars(tmp_path):
 
     result = invoke("extract", "-", "--max-chars", "3000000", input=b"Tom Hale said the plan would fail.")
     assert result.exit_code == 0 and load_pipeline().max_length >= 3_000_000
+
+
+def test_a_long_run_of_marks_is_blanked_before_the_tokenizer_and_offsets_hold(nlp):
+    # the tokenizer's time grows with the square of a run of marks: 100,000 quotation marks took minutes
+    from onrecord.extraction.pipeline import MAX_PUNCTUATION_RUN, extract, parse_text
+    from onrecord.model import Article
+
+    text = 'Tom Hale said the plan would fail. ' + '"' * 100_000 + "\n" + "=" * 40 + "\nAnn Cole said rates would rise."
+    seen = parse_text(Article(id="marks", text=text))
+    assert len(seen) == len(text) and seen.count('"') == MAX_PUNCTUATION_RUN and "=" * 40 in seen
+    assert len(nlp.make_doc(seen)) < 200  # not one token per mark of 100,000
+    statements = extract(Article(id="marks", text=text), nlp=nlp)
+    assert sorted(s.speaker.name for s in statements) == ["Ann Cole", "Tom Hale"]
+    assert all(text[a:b] in s.text for s in statements for a, b in s.spans)  # offsets index the original

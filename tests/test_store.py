@@ -266,8 +266,9 @@ def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another writer holds the store
     try:
-        with Store(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="busy"):
-            ingest(read_inputs([str(write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"]}))]), store, extractor(nlp=nlp))
+        with pytest.raises(StoreError, match="busy"):  # now when the store is opened for writing, before any parse
+            with Store(db, busy_timeout=0.2) as store:
+                ingest(read_inputs([str(write_corpus(tmp_path / "in", {"a1": KHAN_CORPUS["a1"]}))]), store, extractor(nlp=nlp))
     finally:
         other.execute("ROLLBACK")
         other.close()

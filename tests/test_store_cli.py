@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import command, invoke
+from cli_helpers import command, invoke, process_running
 from conftest import SAMPLES, SHARED
 from store_dump import logical_dump
 
@@ -119,6 +119,26 @@ def test_two_ingests_at_once_give_what_two_in_a_row_give(tmp_path, corpus):
     for path in halves.values():
         assert invoke("ingest", str(path), "--db", str(in_a_row)).exit_code == 0
     assert logical_dump(together) == logical_dump(in_a_row)
+
+
+def test_parse_workers_end_with_a_killed_ingest(tmp_path, corpus):
+    # a SIGKILLed `ingest --jobs 2` left its two parse workers (160-195 MB each) blocked on a pipe
+    db = tmp_path / "record.db"
+    process = subprocess.Popen(command("ingest", str(corpus), "--db", str(db), "--jobs", "2", "--batch-size", "1"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while process.poll() is None and committed_articles(db) < 17 and time.monotonic() < deadline:
+        time.sleep(0.02)  # past the first batch of 16 sent to one worker: both have parsed
+    workers = {int(pid) for task in Path(f"/proc/{process.pid}/task").glob("*")
+               for pid in (task / "children").read_text().split()}
+    assert process.poll() is None and len(workers) >= 2, "the run ended before it could be killed"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 60
+    while any(map(process_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if process_running(pid)]
+
 
 
 def test_ingest_summary_and_rejected_inputs(tmp_path, seed_path):
@@ -244,3 +264,54 @@ def test_search_finds_unnamed_speakers_by_how_articles_describe_them(store):
     rows = [json.loads(line) for line in found.stdout.splitlines()]
     assert rows and all(r["speaker"]["name"] is None for r in rows)
     assert any(r["speaker"]["description"] == mention for r in rows)
+
+
+def one_line_error(result, *words: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert all(word in lines[0] for word in words), lines[0]
+
+
+def test_damaged_and_foreign_stores_are_one_clear_line(tmp_path, store):
+    import shutil
+
+    # a store whose pages after the first were overwritten with garbage
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(store, damaged)
+    size, page = damaged.stat().st_size, 4096
+    with damaged.open("r+b") as handle:
+        for offset in range(size // 2 // page * page, size, page * 3):  # every third page of the second half
+            handle.seek(offset)
+            handle.write(os.urandom(page))
+    for args in (("search", "said"), ("speakers",), ("speaker", "Khan")):
+        one_line_error(invoke(*args, "--db", str(damaged)))
+    # a store with its version but not its tables
+    hollow = tmp_path / "hollow.db"
+    with sqlite3.connect(hollow) as con:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES ('schema', '5')")
+    one_line_error(invoke("search", "said", "--db", str(hollow)), "missing tables", "statements")
+    # another program's database is never written to
+    foreign = tmp_path / "app.db"
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    before = foreign.read_bytes()
+    one_line_error(invoke("ingest", str(SAMPLES), "--db", str(foreign)), "another program", "users")
+    assert foreign.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="file modes do not stop root")
+def test_a_read_only_store_is_read_and_refuses_writing_before_any_parse(tmp_path, store):
+    import shutil
+
+    folder = tmp_path / "published"
+    folder.mkdir()
+    shutil.copy(store, folder / "record.db")
+    (folder / "record.db").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        assert invoke("search", "said", "--db", str(folder / "record.db")).exit_code == 0
+        refused = invoke("ingest", str(SAMPLES), "--db", str(folder / "record.db"))
+        one_line_error(refused, "cannot write")
+    finally:
+        folder.chmod(0o755)

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cli_helpers import command, invoke
+from cli_helpers import command, invoke, process_running
 from conftest import SAMPLES
 from web_server import HOSTILE_ID, build_store, running
 
@@ -130,6 +130,44 @@ def test_writing_with_the_token(tmp_path, nlp, seed_path):
         assert cleared.json()["speaker"]["id"] == "ann-lee"
 
 
+def _raw_post(url: str, head: str, body: bytes = b"") -> str:
+    """A request written by hand (a declared length the body need not have), and the status line back."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+        sock.sendall(head.encode() + b"\r\n" + body)
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):  # headers, then the JSON error
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        return answer.decode("latin-1")
+
+
+def test_a_writing_request_is_refused_from_its_headers_before_its_body_is_read(base, tmp_path, nlp, seed_path):
+    # a read-only server read a 190 MiB body from anyone before saying 403; now it answers at once
+    huge = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\n"
+    answer = _raw_post(base, huge)  # the body is never sent: a server that waited for it would time out
+    assert answer.startswith("HTTP/1.1 403") and "--allow-write" in answer and "nosniff" in answer
+    db = build_store(tmp_path / "bounded.db", seed_path, nlp=nlp)
+    with running(db, allow_write=True, token="s3cret", max_body=4096) as url, httpx.Client(base_url=url, timeout=60) as http:
+        article = {"id": "small", "text": "Ann Lee said that the bridge would reopen in May."}
+        assert "Bearer" in error_shape(http.post("/api/articles", json=article, headers={"Authorization": "s3cret"}), 403)
+        assert http.post("/api/articles", json=article, headers={"Authorization": "bearer s3cret"}).status_code == 200
+        token = "Authorization: Bearer s3cret\r\n"
+        assert _raw_post(url, huge + token).startswith("HTTP/1.1 413")  # declared too long: refused unread
+        big = {"id": "big", "text": "Ann Lee said that it rained. " * 400}
+        assert "MiB" in error_shape(http.post("/api/articles", json=big, headers={"Authorization": "Bearer s3cret"}), 413)
+        chunks = (json.dumps(big).encode()[i:i + 1000] for i in range(0, 20_000, 1000))  # no length declared
+        streamed = http.post("/api/articles", content=chunks, headers={"Authorization": "Bearer s3cret",
+                                                                       "Content-Type": "application/json"})
+        error_shape(streamed, 413)
+        assert http.get("/api/articles/big").status_code == 404 and http.get("/api/articles/small").status_code == 200
+
+
 def test_openapi_documents_every_api_route(client):
     schema = client.get("/openapi.json").json()
     documented = set(schema["paths"])
@@ -207,6 +245,52 @@ def test_onrecord_serve_command(store, tmp_path):
     assert f"http://127.0.0.1:{port}/" in err and "read-only" in err
 
 
+def test_posted_articles_are_parsed_in_a_process_of_their_own(tmp_path, nlp, seed_path):
+    # parsing in the serving process held every reader for seconds (13.6 s for a 12k-quote article)
+    import subprocess
+    import time
+    from pathlib import Path
+
+    from web_server import free_port
+
+    db = build_store(tmp_path / "served.db", seed_path, nlp=nlp)
+    token_file = tmp_path / "token"
+    token_file.write_text("s3cret\n", encoding="utf-8")  # not on the command line, where `ps` shows it
+    port = free_port()
+    server = subprocess.Popen(command("serve", "--db", str(db), "--port", str(port), "--allow-write",
+                                      "--token-file", str(token_file)),
+                              stderr=subprocess.DEVNULL, env={**__import__("os").environ, "ONRECORD_TOKEN": ""})
+
+    def children() -> set[int]:
+        found: set[int] = set()
+        for task in Path(f"/proc/{server.pid}/task").glob("*"):
+            found |= {int(pid) for pid in (task / "children").read_text().split()}
+        return found
+
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while answer is None and time.monotonic() < deadline:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert answer is not None and answer.status_code == 200 and not children()
+        article = {"id": "posted", "date": "2024-02-03", "text": "Ann Lee said that the bridge would reopen in May."}
+        posted = httpx.post(f"http://127.0.0.1:{port}/api/articles", json=article,
+                            headers={"Authorization": "Bearer s3cret"}, timeout=180)
+        assert posted.status_code == 200 and posted.json()["statements"] == 1
+        workers = children()
+        assert workers and all(b"python" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in workers)
+        assert httpx.get(f"http://127.0.0.1:{port}/api/articles/posted", timeout=30).status_code == 200
+    finally:
+        server.kill()  # the hardest end: no shutdown hook runs
+        server.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(map(process_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(process_running, workers))  # the writer goes with the server, even killed
+
+
 def test_the_app_reads_while_an_ingest_writes(tmp_path, nlp, seed_path):
     import subprocess
 
@@ -267,3 +351,22 @@ def test_the_home_page_counts_undated_articles_apart_from_its_date_range(tmp_pat
     with running(db) as url, httpx.Client(base_url=url, timeout=30) as http:
         home = http.get("/").text
     assert "2024-05-01" in home and "(1 statement in <span class=\"undated\">1 undated</span> article, outside" in home
+
+
+def test_a_damaged_store_answers_503_in_the_error_shape_not_500(store, tmp_path):
+    import os
+    import shutil
+
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(store, damaged)
+    size, page = damaged.stat().st_size, 4096
+    with damaged.open("r+b") as handle:
+        for offset in range(size // 2 // page * page, size, page * 3):  # every third page of the second half
+            handle.seek(offset)
+            handle.write(os.urandom(page))
+    with running(damaged) as url, httpx.Client(base_url=url, timeout=30) as http:
+        answers = [http.get(path) for path in ("/api/search?q=said", "/api/speakers", "/api/search?q=ceasefire")]
+    assert {a.status_code for a in answers} <= {200, 503} and 503 in {a.status_code for a in answers}
+    for answer in answers:
+        if answer.status_code == 503:
+            assert "damaged" in error_shape(answer, 503)

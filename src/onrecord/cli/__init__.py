@@ -5,6 +5,7 @@ messages they share. Nothing here loads spaCy until a command needs to parse.
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 import click
 
@@ -14,7 +15,21 @@ from .extract import extract, rules
 from .record import alias, export, ingest, search, serve, speaker, speakers
 
 
-@click.group()
+class _Commands(click.Group):
+    """Commands whose store may turn out damaged mid-way: one clear line, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise click.ClickException(f"the store is busy ({error}): another program is writing to it") from None
+            raise click.ClickException(
+                f"the store is damaged ({error}): restore it from a copy, or ingest the articles into a new store"
+            ) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="onrecord")
 def main() -> None:
     """onrecord: who said what, when, from dated news articles."""

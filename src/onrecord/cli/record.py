@@ -284,16 +284,19 @@ def export(db: str, by: str, fmt: str, out: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-write", is_flag=True, help="Accept POST /api/articles (needs --token).")
-@click.option("--token", envvar="ONRECORD_TOKEN", help="The token POST /api/articles must send as a Bearer token "
-              "(or $ONRECORD_TOKEN).")
-def serve(db: str, host: str, port: int, allow_write: bool, token: str | None) -> None:
+@click.option("--token", envvar="ONRECORD_TOKEN", help="The token POST /api/articles must send as a Bearer token. "
+              "A token on the command line shows in `ps`: prefer $ONRECORD_TOKEN or --token-file.")
+@click.option("--token-file", type=click.File("r", encoding="utf-8"), help="Read the token from this file (its first line).")
+def serve(db: str, host: str, port: int, allow_write: bool, token: str | None, token_file: Any) -> None:
     """Browse the record in a web browser, with a JSON API beside every page."""
     import uvicorn
 
     from ..web import create_app
 
+    if token_file is not None:
+        token = (token_file.readline().strip() or None) if token is None else token
     if allow_write and not token:
-        raise click.UsageError("--allow-write needs --token (or $ONRECORD_TOKEN)")
+        raise click.UsageError("--allow-write needs a token: $ONRECORD_TOKEN, --token-file FILE or --token")
     try:
         app = create_app(db, allow_write=allow_write, token=token)
     except StoreError as error:

@@ -13,6 +13,8 @@ names ``onrecord_paragraphs`` and ``onrecord``; their config defaults are ``Sett
 from __future__ import annotations
 
 import logging
+import os
+import re
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
@@ -25,6 +27,7 @@ from spacy.tokens import Doc
 from .context import Settings
 from .statements import find_statements_and_roles
 from ..model import Article, ArticleExtraction, Extractor, RoleSighting, Statement
+from ..processes import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +90,11 @@ class StatementFinder:
 
     def __init__(self, settings: Settings = Settings()) -> None:
         self.settings = settings
+        self._home = os.getpid()
 
     def __call__(self, doc: Doc) -> Doc:
+        if os.getpid() != self._home:
+            die_with_parent()  # a parse worker of nlp.pipe(n_process=...): it goes with the process it serves
         try:
             statements, roles = find_statements_and_roles(doc, settings=self.settings)
             doc._.onrecord_statements = [s.to_dict() for s in statements]
@@ -130,15 +136,22 @@ def _load_pipeline(model: str | None, config: tuple[tuple[str, Any], ...]) -> La
     return nlp
 
 
+MAX_PUNCTUATION_RUN = 64  # longer runs of marks are blanked after this many: the tokenizer is quadratic on them
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCTUATION_RUN + 1))
+
+
 def parse_text(article: Article) -> str:
-    """The text the parser sees: the article with anything before its body blanked out.
+    """The text the parser sees: the article with anything before its body blanked out, and each
+    run of more than 64 punctuation marks blanked after its 64th (spaCy's tokenizer takes time
+    growing with the square of such a run: 100,000 quotation marks took minutes).
 
     Blanking (not cutting) keeps every character offset as it is in the original.
     """
-    if not article.body_start:
-        return article.text
-    head = article.text[: article.body_start]
-    return "".join(c if c == "\n" else " " for c in head) + article.text[article.body_start:]
+    text = article.text
+    if article.body_start:
+        head = text[: article.body_start]
+        text = "".join(c if c == "\n" else " " for c in head) + text[article.body_start:]
+    return _PUNCTUATION_RUN.sub(lambda run: run[0][:MAX_PUNCTUATION_RUN] + " " * (len(run[0]) - MAX_PUNCTUATION_RUN), text)
 
 
 def extract(

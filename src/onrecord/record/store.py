@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
 from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
 from ..model import Article, ArticleExtraction, Statement
@@ -39,6 +40,8 @@ SCHEMA_VERSION = "5"
 # index, 5 the name overrides).
 UPGRADABLE = frozenset({"2", "3", "4"})
 DEFAULT_DB = "onrecord.db"
+_TABLES = frozenset({"meta", "articles", "names", "name_overrides", "speakers", "roles", "statements", "quotes",
+                     "statements_fts", "statements_words"})
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
 
@@ -71,22 +74,21 @@ class Store:
         self.path = Path(path)
         if readonly and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `onrecord ingest` first)")
-        uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
         try:
-            self.db = sqlite3.connect(uri, uri=readonly, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            if not readonly and not self._has_schema():
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self._create_schema()
-            elif not readonly and self._schema_version() in UPGRADABLE:
-                self._upgrade()
+            self.db = self._connect(readonly, busy_timeout)
+            if not readonly:
+                self._prepare_for_writing()
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check_schema()
+            self._check_tables()
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         except sqlite3.DatabaseError as error:
+            if "malformed" in str(error):
+                raise StoreError(f"{self.path}: the store is damaged ({error}): restore it from a copy, "
+                                 "or ingest the articles into a new store") from None
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         self.readonly = readonly
         self._writer_depth = 0  # runs of this Store holding the writer lock (it is re-entrant)
@@ -103,6 +105,49 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def _connect(self, readonly: bool, busy_timeout: float) -> sqlite3.Connection:
+        """A connection, tried at once. Read-only, a store in a folder no one may write to (where its
+        WAL index cannot be made) is opened as immutable: as it was last written."""
+        options = dict(timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+        uri = f"file:{quote(str(self.path))}?mode=ro" if readonly else str(self.path)
+        db = sqlite3.connect(uri, uri=readonly, **options)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            if not readonly or "unable to open" not in str(error):
+                raise
+            db.close()
+            db = sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+        db.row_factory = sqlite3.Row
+        return db
+
+    def _prepare_for_writing(self) -> None:
+        """Make a new store, upgrade an older one, and find out now (not after a first parse) that
+        the file cannot be written or belongs to another program."""
+        if not self._has_schema():
+            tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            if tables:
+                raise StoreError(f"{self.path}: a SQLite database of another program (tables: {', '.join(tables[:5])}); "
+                                 "onrecord writes only its own stores: give another --db")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._create_schema()
+        elif self._schema_version() in UPGRADABLE:
+            self._upgrade()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise StoreError(f"{self.path}: cannot write to the store ({error})") from None
+            raise
+
+    def _check_tables(self) -> None:
+        present = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = sorted(_TABLES - present)
+        if missing:
+            raise StoreError(f"{self.path}: a damaged onrecord store (missing tables: {', '.join(missing)}); "
+                             "ingest the articles into a new store")
 
     def _has_schema(self) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None

@@ -10,10 +10,9 @@ friendly page elsewhere, never as a traceback.
 """
 from __future__ import annotations
 
-import io
 import json
 import logging
-import secrets
+import sqlite3
 import threading
 from collections.abc import Iterator
 from importlib.resources import files
@@ -35,8 +34,11 @@ from ..record.read import (
     MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
     statement_view,
 )
+from ..inputs import MAX_CHARS
 from ..record.store import Store, StoreBusy, StoreError, UnknownName
 from .charts import Bar, bar_chart
+from .guard import MAX_BODY_BYTES, WriteGuard, valid_token
+from .writer import WriterProcess, add_articles
 from .highlight import runs, speaker_colours
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ _CSP = (
 class ArticleIn(BaseModel):
     """An article to add, as a line of `onrecord ingest`'s JSONL."""
 
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=MAX_CHARS)
     id: str | None = Field(default=None, max_length=300)
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     title: str | None = Field(default=None, max_length=1000)
@@ -130,8 +132,10 @@ def open_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(open_store)]
 
 
-def create_app(db: str | Path, *, allow_write: bool = False, token: str | None = None) -> FastAPI:
-    """The app over one store file (which must exist)."""
+def create_app(db: str | Path, *, allow_write: bool = False, token: str | None = None,
+               max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """The app over one store file (which must exist). A writing request is refused from its headers
+    before its body is read, and its body is bounded by ``max_body`` bytes (``guard.WriteGuard``)."""
     db = Path(db)
     Store(db, readonly=True).close()  # fails now, with the file's name, rather than per request
     if allow_write and not token:
@@ -149,18 +153,22 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     templates.env.globals["version"] = __version__
     app.mount("/static", StaticFiles(directory=str(files("onrecord.web") / "static")), name="static")
     write_lock = threading.Lock()
+    writer = WriterProcess()
+    app.router.on_shutdown.append(writer.close)
     app.state.db = db
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
 
+    security = {"Content-Security-Policy": _CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        response.headers["Content-Security-Policy"] = _CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.update(security)
         return response
+
+    app.add_middleware(WriteGuard, allow_write=allow_write, token=token, headers=security, max_body=max_body)
 
     # -- pages -------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -237,8 +245,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     def check_writer(authorization: str | None) -> None:
         if not allow_write:
             raise HTTPException(403, "writing is off: start the server with --allow-write")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not token or not secrets.compare_digest(given.encode(), token.encode()):
+        if not valid_token(authorization, token):  # WriteGuard said so already; kept should it ever be bypassed
             raise HTTPException(403, "a valid token is needed: Authorization: Bearer TOKEN")
 
     @app.post("/api/articles", summary="Add articles (needs --allow-write and the token)", status_code=200)
@@ -248,7 +255,12 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     ) -> dict[str, Any]:
         check_writer(authorization)
         items = articles if isinstance(articles, list) else [articles]
-        return _add_articles(db, items, write_lock)
+        lines = "".join(json.dumps(item.model_dump(exclude_none=True)) + "\n" for item in items).encode()
+        with write_lock:  # one posted batch at a time; the parse runs in the writer process, not here
+            try:
+                return writer.run(add_articles, db, lines)
+            except StoreBusy as error:
+                raise HTTPException(503, str(error)) from None
 
     @app.post("/api/aliases", summary="Correct who is who (needs --allow-write and the token)", status_code=200)
     def api_alias(alias: AliasIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
@@ -298,6 +310,11 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     async def store_error(request: Request, exc: StoreError):
         return error(request, 503, "the store cannot be read right now")
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def damaged_store(request: Request, exc: sqlite3.DatabaseError):
+        log.error("the store cannot be read on %s: %s", request.url.path, exc)
+        return error(request, 503, "the store cannot be read: it may be damaged; the error is logged")
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("error on %s", request.url.path)
@@ -320,24 +337,3 @@ def _web_url(url: str | None) -> str | None:
 def _snippet_html(snippet: str) -> Markup:
     """A search snippet with its matched words in <mark>, everything else escaped."""
     return Markup(str(escape(snippet)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>"))
-
-
-def _add_articles(db: Path, items: list[ArticleIn], lock: threading.Lock) -> dict[str, Any]:
-    """Ingest posted articles, one request at a time; rejections come back as messages."""
-    from ..extraction.pipeline import extractor
-    from ..inputs import read_inputs
-    from ..record.ingest import Progress, ingest
-
-    lines = "".join(json.dumps(item.model_dump(exclude_none=True)) + "\n" for item in items).encode()
-    rejected: list[str] = []
-    with lock, Store(db) as store:
-        try:
-            summary = ingest(read_inputs(["-"], stdin=io.BytesIO(lines)), store, extractor(),
-                             progress=Progress(rejected=lambda r: rejected.append(str(r))), wait=False)
-        except StoreBusy as error:
-            raise HTTPException(503, str(error)) from None
-    return {
-        "articles": summary.articles, "new": summary.new, "unchanged": summary.unchanged,
-        "updated": summary.updated, "copies": summary.copies, "failed": summary.failed,
-        "statements": summary.statements, "rejected": rejected,
-    }
