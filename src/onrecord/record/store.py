@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 from urllib.parse import quote
 
 from .merge import anchors, is_variant, may_merge_exact, may_merge_near, normalise_quote, similarity
@@ -84,6 +84,9 @@ class Store:
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
+            if not readonly and self.path.exists() and ("unable to open" in str(error) or "readonly" in str(error)):
+                raise StoreError(f"{self.path}: cannot write to the store ({error}): "
+                                 "is the file or its folder read-only?") from None
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         except sqlite3.DatabaseError as error:
             if "malformed" in str(error):
@@ -126,12 +129,15 @@ class Store:
         """Make a new store, upgrade an older one, and find out now (not after a first parse) that
         the file cannot be written or belongs to another program."""
         if not self._has_schema():
-            tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-            if tables:
-                raise StoreError(f"{self.path}: a SQLite database of another program (tables: {', '.join(tables[:5])}); "
-                                 "onrecord writes only its own stores: give another --db")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self._create_schema()
+            with self._lock_file() as lock:  # two processes making one new store: one makes it, then the other looks
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+                if tables and "meta" not in tables:
+                    raise StoreError(f"{self.path}: a SQLite database of another program (tables: {', '.join(tables[:5])}); "
+                                     "onrecord writes only its own stores: give another --db")
+                if not tables:
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                    self._create_schema()
         elif self._schema_version() in UPGRADABLE:
             self._upgrade()
         try:
@@ -198,12 +204,7 @@ class Store:
             finally:
                 self._writer_depth -= 1
             return
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        try:
-            handle = lock_path.open("a")
-        except OSError as error:
-            raise StoreError(f"{lock_path}: cannot open the writer lock ({error.strerror or error})") from None
-        with handle:
+        with self._lock_file() as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -219,6 +220,15 @@ class Store:
             finally:
                 self._writer_depth = 0
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _lock_file(self) -> IO[str]:
+        """"<store>.lock" beside the store, for advisory locks (the file stays; the locks go with
+        their process)."""
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            return lock_path.open("a")
+        except OSError as error:
+            raise StoreError(f"{lock_path}: cannot open the writer lock ({error.strerror or error})") from None
 
     # -- in-memory indexes, rebuilt from the tables --------------------------------------
     @property
