@@ -599,6 +599,11 @@ def test_a_person_named_after_their_organisation_in_one_entity_is_the_person(nlp
             "Man-kei Tam said in a statement.")
     s = find(statements_of(text, nlp), "cannot change the fact")
     assert s.speaker.name == "Man-kei Tam" and s.speaker.kind == "person"
+    # Wikinews, 2019 (CC BY 2.5): a body's noun, an office misspelt, then a given name and surname
+    text = ("Senate Minority Whip Dick Durbin and incoming chair of the House Intelligence Committee Represenative "
+            'Adam Schiff both yesterday questioned the power.  Schiff called it "a non-starter".')
+    s = find(statements_of(text, nlp), "a non-starter")
+    assert s.speaker.name == "Adam Schiff" and s.speaker.kind == "person"
     # a news outlet's name closes as well, and "rival" is a role before a name
     text = "Fox News Sean Hannity said the vote was rigged. Rival Hillary Clinton said the plan would fail."
     statements = statements_of(text, nlp)

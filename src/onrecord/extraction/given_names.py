@@ -35,3 +35,8 @@ def gender_of_full_name(name: str) -> str | None:
     if len(words) < 2:
         return None
     return _table().get(fold_given_name(words[0]))
+
+
+def is_given_name(word: str) -> bool:
+    """A word the table knows as a given name ('Adam', 'Zoë'), of either gender."""
+    return fold_given_name(word) in _table()

@@ -44,7 +44,7 @@ from ..lexicon import (
     RELATION_NOUNS,
     TITLES,
 )
-from .given_names import gender_of_full_name
+from .given_names import gender_of_full_name, is_given_name
 from .syntax import phrase_object, prepositional_object
 
 _PROPER = frozenset({"NNP", "NNPS"})
@@ -988,12 +988,17 @@ def _role_read_as_organisation(run: list[Token], entity: SpacySpan) -> bool:
 
 def _after_organisation_ending(run: list[Token], entity: SpacySpan | None) -> int:
     """Where a person's name starts after an organisation's closing word inside one organisation
-    entity ("Amnesty International Man-kei Tam"), or 0: two words of a name must follow."""
-    if entity is None or entity.label_ != "ORG":
-        return 0
+    entity ("Amnesty International Man-kei Tam"), or 0: two words of a name must follow. After a
+    body's noun, one word of no body and then a given name, that word is an office the recogniser
+    did not know, often misspelt ("the House Intelligence Committee Represenative Adam Schiff")."""
     for i, token in enumerate(run[:-2]):
-        if token.lower_ in ORGANIZATION_ENDINGS and not any(t.lower_ in ORGANIZATION_WORDS for t in run[i + 1:]):
+        if any(t.lower_ in ORGANIZATION_WORDS for t in run[i + 1:]):
+            continue
+        if token.lower_ in ORGANIZATION_ENDINGS and entity is not None and entity.label_ == "ORG":
             return i + 1
+        if (normalise_word(token.lower_) in ORGANIZATION_NOUNS and i + 3 < len(run) and is_given_name(run[i + 2].text)
+                and (entity is None or entity.label_ == "ORG")):
+            return i + 2
     return 0
 
 
