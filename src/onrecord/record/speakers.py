@@ -7,6 +7,8 @@ Extraction already gives each statement the fullest name its article uses
 - a full name joins a longer form of it when exactly one exists
   ("George Bush" -> "George W. Bush"); a generational suffix parts father and son
   unless the store's evidence shows one person (the same post, never named together);
+- a headline's words read as part of a name ("Ben Carson Defends") go to the one
+  person's name inside them;
 - organisations and groups are one speaker per spelling, case and "the" aside, and a
   one-word short form ("Times") is the one organisation whose name ends with it, if only one does;
 - a description with no name ("the London mayor") is the one person seen in that
@@ -114,6 +116,8 @@ class NameIndex:
     # stay apart, as father and son do ("Donald Trump", "Donald Trump Jr.").
     one_person: frozenset[frozenset[str]] = frozenset()
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _people_by_words: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    _given_words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # first word -> full names
     _speakers: dict[str, tuple[str, str]] = field(default_factory=dict)  # speaker_of, until a same-surname name arrives
 
     def set_overrides(self, overrides: dict[str, str | None]) -> None:
@@ -152,6 +156,9 @@ class NameIndex:
         if old == new:
             return False
         self.kinds[name] = new
+        if new == "person" and len(name_words(name)) > 1:
+            self._people_by_words[name_words(name)].add(name)
+            self._given_words[name_words(name)[0]].add(name)
         surname = surname_of(name)
         if surname:
             self._by_surname[surname].add(name)
@@ -186,9 +193,36 @@ class NameIndex:
             if whole is not None:
                 display = whole
             return slugify(" ".join(name_words(display)) or display), display
+        core = self._name_in_headline(name)
+        if core is not None and hops < _MAX_OVERRIDE_HOPS:
+            return self._speaker_of(core, hops + 1)
         targets = self.full_forms(name)
         target = targets.pop() if len(targets) == 1 else name
         return slugify(" ".join(name_words(target))), target
+
+    def clear_cache(self) -> None:
+        """Forget every name's speaker: what a later name changes beyond its surname (a headline's
+        words around a name that arrived first) is decided afresh."""
+        self._speakers.clear()
+
+    def _name_in_headline(self, name: str) -> str | None:
+        """The one person's name a longer "name" starts or ends with, when its other words are no
+        one's given name: a headline's words read as part of a name ("Ben Carson Defends",
+        "Entrusting Donald Trump"); "Hillary Clinton Slams Donald Trump" holds two and stays."""
+        words = name_words(name)
+        if len(words) < 3 or _person_words(name)[1]:
+            return None
+        found: set[str] = set()
+        for k in range(2, len(words)):
+            for part, extra in ((words[:k], words[k:]), (words[-k:], words[:-k])):
+                if part == words[-k:] and not extra[0].endswith("ing"):
+                    continue  # before a name, a headline's verb ("Entrusting", "Telling"), never a given name ("Mary Ann")
+                people = self._people_by_words.get(part, set()) - {name}
+                if len(people) == 1 and all(len(w) > 1 and not self._given_words.get(w, set()) - {name}
+                                            and w not in SURNAME_PARTICLES
+                                            and w not in GENERATIONAL_SUFFIXES for w in extra):
+                    found |= people
+        return found.pop() if len(found) == 1 else None
 
     def _whole_organisation(self, name: str) -> str | None:
         """"Times" -> "New York Times": a one-word organisation name is the one organisation in the
@@ -218,6 +252,9 @@ class NameIndex:
                 return f"a short form: {display} is the only organisation in the store whose name ends with it"
             return f"the same name as {display}, case and a leading 'the' aside"
         words, target = name_words(name), name_words(display)
+        core = self._name_in_headline(name)
+        if core is not None:
+            return f"a headline's words around a name: '{core}' is the person, the other words no one's given name"
         if _person_words(display)[1] and not _person_words(name)[1] and any(name in pair for pair in self.one_person):
             return (f"{display} is the same name with a generational suffix; one person, not father and son: "
                     "both forms are seen in one post and never named together in one article")

@@ -578,6 +578,7 @@ class Store:
         try:
             touched = _Touched()
             self.names.set_one_person(self._one_person_pairs(self.names))
+            self.names.clear_cache()  # every name decided on all the names, whatever order they came in
             self._move_renamed(touched)  # also what an ingest stopped before this step left behind
             self._settle(touched)
             self.db.execute("COMMIT")
