@@ -604,6 +604,12 @@ def test_a_person_named_after_their_organisation_in_one_entity_is_the_person(nlp
             'Adam Schiff both yesterday questioned the power.  Schiff called it "a non-starter".')
     s = find(statements_of(text, nlp), "a non-starter")
     assert s.speaker.name == "Adam Schiff" and s.speaker.kind == "person"
+    # a possessive, here a curly mark the tagger read as a closing quote, ends the employer's name;
+    # a body named with a possessive keeps it
+    text = "Fox News’ Sean Hannity said the vote was rigged. The Children's Defense Fund said the bill failed."
+    statements = statements_of(text, nlp)
+    assert find(statements, "the vote was rigged").speaker.name == "Sean Hannity"
+    assert find(statements, "the bill failed").speaker.name == "Children's Defense Fund"
     # a news outlet's name closes as well, and "rival" is a role before a name
     text = "Fox News Sean Hannity said the vote was rigged. Rival Hillary Clinton said the plan would fail."
     statements = statements_of(text, nlp)

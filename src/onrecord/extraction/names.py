@@ -228,7 +228,8 @@ class ArticleNames:
         if not run:
             return
         entity = self._entity.get(run[-1].i)
-        if entity is not None and entity.label_ == "ORG" and any(t.lower_ in _NAME_JOINERS for t in run):
+        if entity is not None and entity.label_ == "ORG" and any(t.lower_ in _NAME_JOINERS for t in run) \
+                and not _after_possessive(run):
             if all(self._entity.get(t.i) is entity for t in run):  # a whole organisation's name, no titles in it
                 self.mentions.append(NameMention(run, [], self._sent_of[run[0].i]))
                 return
@@ -256,7 +257,7 @@ class ArticleNames:
                 cut += 1  # "Voter Kitty Mak", "Broadcaster Piers Morgan", "Democrat Chuck Schumer"
             if len(run) - cut == 2 and run[cut].lower_ in PLURAL_PARTY_WORDS:
                 cut += 1  # "fellow Republicans Jolly and DeSantis": a party of several, then a surname
-        cut = max(cut, _after_organisation_ending(run, entity))
+        cut = max(cut, _after_organisation_ending(run, entity), _after_possessive(run))
         person = self._person_entity_in(run[cut:])
         if person is not None:  # "Senate Minority Whip Dick Durbin": the entity is the name, the rest a role
             cut = run.index(person[0])
@@ -984,6 +985,23 @@ def _role_read_as_organisation(run: list[Token], entity: SpacySpan) -> bool:
     organisation word follows it ("Voter Rights Alliance" stays whole)."""
     return (entity.label_ == "ORG" and len(run) > 2 and entity.start == run[0].i and _is_role_word(run[0].lower_)
             and not any(normalise_word(t.text) in ORGANIZATION_NOUNS for t in run[1:]))
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _after_possessive(run: list[Token]) -> int:
+    """Where a person's name starts after a possessive inside one run ("Fox News’ Sean Hannity",
+    "Huffington Post’s Scott Conroy": the employer's, then the person's), or 0. A given name must
+    follow, then a word, and no organisation word ("The Children's Defense Fund" stays whole); a
+    bare mark counts only after a plural's "s"."""
+    for i in range(len(run) - 3, 0, -1):
+        token, rest = run[i], run[i + 1:]
+        if token.text not in _POSSESSIVE_MARKS or (token.text in {"'", "’"} and not run[i - 1].lower_.endswith("s")):
+            continue
+        if is_given_name(rest[0].text) and rest[1].text[:1].isupper() and not any(t.lower_ in ORGANIZATION_WORDS for t in rest):
+            return i + 1
+    return 0
 
 
 def _after_organisation_ending(run: list[Token], entity: SpacySpan | None) -> int:
