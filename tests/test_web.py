@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cli_helpers import command, invoke, process_running
 from conftest import SAMPLES
-from web_server import HOSTILE_ID, build_store, running
+from store_dump import damage
+from web_server import HOSTILE_ID, build_store, first_answer, running
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +222,6 @@ def test_an_id_of_dots_is_an_unknown_id_not_another_route(client, route, unknown
 
 def test_onrecord_serve_command(store, tmp_path):
     import subprocess
-    import time
 
     from web_server import free_port
 
@@ -232,12 +232,7 @@ def test_onrecord_serve_command(store, tmp_path):
     port = free_port()  # a real server process, stopped with SIGTERM
     server = subprocess.Popen(command("serve", "--db", str(store), "--port", str(port)), stderr=subprocess.PIPE, text=True)
     try:
-        deadline, answer = time.monotonic() + 60, None
-        while answer is None and time.monotonic() < deadline:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-            except httpx.TransportError:
-                time.sleep(0.2)
+        answer = first_answer(f"http://127.0.0.1:{port}/")
         assert answer is not None and answer.status_code == 200 and "The record" in answer.text
     finally:
         server.terminate()
@@ -268,12 +263,7 @@ def test_posted_articles_are_parsed_in_a_process_of_their_own(tmp_path, nlp, see
         return found
 
     try:
-        deadline, answer = time.monotonic() + 60, None
-        while answer is None and time.monotonic() < deadline:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
-            except httpx.TransportError:
-                time.sleep(0.2)
+        answer = first_answer(f"http://127.0.0.1:{port}/")
         assert answer is not None and answer.status_code == 200 and not children()
         article = {"id": "posted", "date": "2024-02-03", "text": "Ann Lee said that the bridge would reopen in May."}
         posted = httpx.post(f"http://127.0.0.1:{port}/api/articles", json=article,
@@ -354,16 +344,11 @@ def test_the_home_page_counts_undated_articles_apart_from_its_date_range(tmp_pat
 
 
 def test_a_damaged_store_answers_503_in_the_error_shape_not_500(store, tmp_path):
-    import os
     import shutil
 
     damaged = tmp_path / "damaged.db"
     shutil.copy(store, damaged)
-    size, page = damaged.stat().st_size, 4096
-    with damaged.open("r+b") as handle:
-        for offset in range(size // 2 // page * page, size, page * 3):  # every third page of the second half
-            handle.seek(offset)
-            handle.write(os.urandom(page))
+    damage(damaged)
     with running(damaged) as url, httpx.Client(base_url=url, timeout=30) as http:
         answers = [http.get(path) for path in ("/api/search?q=said", "/api/speakers", "/api/search?q=ceasefire")]
     assert {a.status_code for a in answers} <= {200, 503} and 503 in {a.status_code for a in answers}

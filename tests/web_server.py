@@ -56,3 +56,16 @@ def running(db: Path, **options) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def first_answer(url: str, seconds: float = 60):
+    """GET ``url`` until a server that is starting answers (an httpx.Response), or None."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return None
