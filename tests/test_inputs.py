@@ -211,3 +211,12 @@ def test_two_inputs_never_share_an_id_silently(tmp_path):
         (str(tmp_path / "b" / "report.txt"), None, f"id 'report' is already that of {tmp_path / 'a' / 'report.txt'} in this run"),
         (str(tmp_path / "feed.jsonl"), 2, f"id 'x' is already that of {tmp_path / 'feed.jsonl'}"),
     ]
+
+
+def test_a_url_or_an_empty_folder_is_a_rejection_that_says_what_to_do(tmp_path):
+    (tmp_path / "empty").mkdir()
+    items = read(["https://example.com/news/a.html", tmp_path / "empty"])
+    assert [i.reason for i in items] == [
+        "onrecord does not fetch pages: save the page first (curl -o page.html URL) and give the file",
+        "an empty folder: no .txt, .jsonl or .html files in it",
+    ]

@@ -153,6 +153,17 @@ def test_ingest_summary_and_rejected_inputs(tmp_path, seed_path):
     assert "2 articles: 2 new" in err and "2 rejected" in err
     again = invoke("ingest", str(seed_path), "--db", str(db))
     assert again.exit_code == 0 and "1 unchanged" in again.stderr
+    copy = tmp_path / "copy.txt"
+    copy.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    linked = invoke("ingest", str(copy), "--db", str(db))
+    assert "1 article: 0 new" in linked.stderr and "1 copy linked" in linked.stderr  # not "1 copies linked"
+
+
+def test_counts_in_messages_agree_and_are_grouped_by_thousands():
+    from onrecord.values import counted
+
+    assert [counted(1, "copy", "copies"), counted(2, "copy", "copies"), counted(12345, "statement")] == [
+        "1 copy", "2 copies", "12,345 statements"]
 
 
 def test_search_filters_and_formats(store):

@@ -90,6 +90,8 @@ def read_inputs(
 
                 stdin = sys.stdin.buffer
             yield from reader.read_bytes(stdin.read(), "<stdin>", "stdin", suffix=None)
+        elif re.match(r"(?i)^(https?|ftp)://", path):
+            yield Rejection(path, "onrecord does not fetch pages: save the page first (curl -o page.html URL) and give the file")
         elif (kind := _kind_of(Path(path))) not in ("missing", "unreadable"):
             yield from reader.read_directory(Path(path)) if kind == "directory" else reader.read_file(Path(path))
         elif kind == "unreadable":
@@ -127,6 +129,8 @@ class _Reader:
         files = [Path(root, name) for root, _dirs, names in os.walk(directory, onerror=unreadable.append) for name in names]
         for error in unreadable:
             yield Rejection(str(error.filename or directory), f"cannot read: {error.strerror or error}")
+        if not files and not unreadable:
+            yield Rejection(str(directory), "an empty folder: no .txt, .jsonl or .html files in it")
         for path in sorted(files):
             if path.name.startswith("."):
                 continue

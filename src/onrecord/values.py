@@ -33,3 +33,8 @@ def parse_date(value: str) -> str:
     except ValueError:
         raise ValueError(f"malformed date {value!r}: no such day") from None
     return value
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """"1 statement", "12,345 statements": thousands separated, the noun agreeing."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..inputs import JSONL_SUFFIXES, MAX_CHARS, SUPPORTED_SUFFIXES, Ignored, Rejection, articles_only
 from ..model import Article
 from ..record.store import DEFAULT_DB, Store, StoreError
-from ..values import parse_date
+from ..values import counted, parse_date
 
 EXIT_REJECTED = 1
 TABLE_WIDTH = 140  # tables written to a file or a pipe keep this width, so they stay readable
@@ -136,13 +136,13 @@ class Tally:
     ignored: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{self.articles} article{'s' if self.articles != 1 else ''} read", f"{self.statements} statements"]
+        parts = [f"{counted(self.articles, 'article')} read", counted(self.statements, "statement")]
         if self.rejected:
-            parts.append(f"{self.rejected} input{'s' if self.rejected != 1 else ''} rejected")
+            parts.append(f"{counted(self.rejected, 'input')} rejected")
         if self.failed:
-            parts.append(f"{self.failed} failed in extraction")
+            parts.append(f"{self.failed:,} failed in extraction")
         if self.ignored:
-            parts.append(f"{len(self.ignored)} files ignored (not .txt, .jsonl or .html)")
+            parts.append(f"{counted(len(self.ignored), 'file')} ignored (not .txt, .jsonl or .html)")
         return ", ".join(parts)
 
 

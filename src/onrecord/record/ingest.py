@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..inputs import Ignored, Rejection, articles_only
 from ..model import Article, ArticleExtraction, Extractor, reported
 from .store import Outcome, Store, text_hash
+from ..values import counted
 
 DEFAULT_BATCH = 64
 UNDATED_WARNINGS = 10  # undated articles named one by one; the summary counts them all
@@ -46,15 +47,15 @@ class IngestSummary:
 
     def line(self) -> str:
         parts = [
-            f"{self.articles} article{'' if self.articles == 1 else 's'}: {self.new} new, {self.unchanged} unchanged, {self.updated} updated, "
-            f"{self.copies} copies linked, {self.failed} failed, {self.rejected} rejected",
-            f"{self.statements} statements stored",
-            f"{self.speakers} speakers in the store",
+            f"{counted(self.articles, 'article')}: {self.new:,} new, {self.unchanged:,} unchanged, {self.updated:,} updated, "
+            f"{counted(self.copies, 'copy', 'copies')} linked, {self.failed:,} failed, {self.rejected:,} rejected",
+            f"{counted(self.statements, 'statement')} stored",
+            f"{counted(self.speakers, 'speaker')} in the store",
         ]
         if self.undated:
-            parts.append(f"{self.undated} undated (no date header, \"date\" field, --date or --date-from-name)")
+            parts.append(f"{self.undated:,} undated (no date header, \"date\" field, --date or --date-from-name)")
         if self.ignored:
-            parts.append(f"{len(self.ignored)} files ignored (not .txt, .jsonl or .html)")
+            parts.append(f"{counted(len(self.ignored), 'file')} ignored (not .txt, .jsonl or .html)")
         return "; ".join(parts)
 
 
