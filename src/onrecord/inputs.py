@@ -85,26 +85,28 @@ def read_inputs(
     reader = _Reader(default_date, max_chars, date_from_name)
     for path in paths:
         if path == "-":
-            if stdin is None:
-                import sys
-
-                stdin = sys.stdin.buffer
-            yield from reader.read_bytes(stdin.read(), "<stdin>", "stdin", suffix=None)
+            yield from reader.read_bytes((stdin or sys.stdin.buffer).read(), "<stdin>", "stdin", suffix=None)
         elif re.match(r"(?i)^(https?|ftp)://", path):
             yield Rejection(path, "onrecord does not fetch pages: save the page first (curl -o page.html URL) and give the file")
-        elif (kind := _kind_of(Path(path))) not in ("missing", "unreadable"):
-            yield from reader.read_directory(Path(path)) if kind == "directory" else reader.read_file(Path(path))
-        elif kind == "unreadable":
-            yield Rejection(path, f"cannot read: {_stat_error(Path(path))}")
-        elif _GLOB_CHARS.search(path):
-            matches = sorted(glob.glob(path, recursive=True))
-            if not matches:
-                yield Rejection(path, "no file matches this pattern")
-            for match in matches:
-                target = Path(match)
-                yield from reader.read_directory(target) if _kind_of(target) == "directory" else reader.read_file(target)
         else:
-            yield Rejection(path, "no such file or directory")
+            yield from _read_path(reader, path)
+
+
+def _read_path(reader: "_Reader", path: str) -> Iterator[Article | Rejection | Ignored]:
+    """A file, a folder, or a glob's matches; what is not there or cannot be read, said."""
+    kind, problem = _kind_of(Path(path))
+    if kind == "unreadable":
+        yield Rejection(path, problem)
+    elif kind != "missing":
+        yield from reader.read_path(Path(path), kind)
+    elif _GLOB_CHARS.search(path):
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            yield Rejection(path, "no file matches this pattern")
+        for match in matches:
+            yield from reader.read_path(Path(match), _kind_of(Path(match))[0])
+    else:
+        yield Rejection(path, "no such file or directory")
 
 
 class _Reader:
@@ -124,6 +126,10 @@ class _Reader:
                     continue  # "2016-13-45" is no date; another in the name may be
         return self.default_date
 
+    def read_path(self, path: Path, kind: str) -> Iterator[Article | Rejection | Ignored]:
+        """A folder's articles, or a file's (which says itself when it is no regular file)."""
+        return self.read_directory(path) if kind == "directory" else self.read_file(path)
+
     def read_directory(self, directory: Path) -> Iterator[Article | Rejection | Ignored]:
         unreadable: list[OSError] = []  # a subdirectory no one may list is said, not skipped
         files = [Path(root, name) for root, _dirs, names in os.walk(directory, onerror=unreadable.append) for name in names]
@@ -140,10 +146,9 @@ class _Reader:
                 yield Ignored(str(path))
 
     def read_file(self, path: Path) -> Iterator[Article | Rejection]:
-        kind = _kind_of(path)
+        kind, problem = _kind_of(path)
         if kind != "file":  # a FIFO would wait for a writer for ever; a device never ends
-            reason = {"missing": "no such file (a broken link?)", "unreadable": f"cannot read: {_stat_error(path)}"}
-            yield Rejection(str(path), reason.get(kind, f"not a regular file ({kind})"))
+            yield Rejection(str(path), problem)
             return
         suffix = path.suffix.lower()
         try:
@@ -302,31 +307,21 @@ def _without_lone_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], li
     return cleaned, replaced
 
 
-def _kind_of(path: Path) -> str:
-    """"file", "directory", "missing", "unreadable", or what else it is ("FIFO", "socket", "device")."""
+def _kind_of(path: Path) -> tuple[str, str]:
+    """What a path is ("file", "directory", "missing", "unreadable", "FIFO", "socket", "device"),
+    and, for all but a file or a directory, why it is not read."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "missing"
+        return "missing", "no such file (a broken link?)"
     except OSError as error:
-        return "missing" if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP) else "unreadable"
-    if stat.S_ISREG(mode):
-        return "file"
-    if stat.S_ISDIR(mode):
-        return "directory"
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "device"
-
-
-def _stat_error(path: Path) -> str:
-    try:
-        path.stat()
-    except OSError as error:
-        return error.strerror or str(error)
-    return "unknown error"
+        if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP):
+            return "missing", "no such file (a broken link?)"
+        return "unreadable", f"cannot read: {error.strerror or error}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ("file" if stat.S_ISREG(mode) else "directory"), ""
+    kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return kind, f"not a regular file ({kind})"
 
 
 def _decode(data: bytes, origin: str) -> tuple[str, list[str]] | Rejection:

@@ -10,6 +10,7 @@ import sqlite3
 import click
 
 from .. import __version__
+from ..record.store import busy_message, damaged_message, is_busy
 from .evaluate import eval_command
 from .extract import extract, rules
 from .record import alias, export, ingest, search, serve, speaker, speakers
@@ -22,11 +23,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except sqlite3.DatabaseError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise click.ClickException(f"the store is busy ({error}): another program is writing to it") from None
-            raise click.ClickException(
-                f"the store is damaged ({error}): restore it from a copy, or ingest the articles into a new store"
-            ) from None
+            raise click.ClickException(busy_message(error) if is_busy(error) else damaged_message(error)) from None
 
 
 @click.group(cls=_Commands)

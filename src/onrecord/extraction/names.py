@@ -1037,7 +1037,7 @@ def _names_a_post(label: str) -> bool:
         return False
     if not any(w in PERSON_NOUNS for w in label.split()):
         return False  # a title alone ("mr.") says nothing of a post
-    head_words = [w for w in words[:next((i for i, w in enumerate(words) if w in _POST_HEAD_ENDS), len(words))]]
+    head_words = words[:next((i for i, w in enumerate(words) if w in _POST_HEAD_ENDS), len(words))]
     if not head_words:
         return False
     head = head_words[-1]

@@ -122,15 +122,17 @@ class NameIndex:
 
     def set_overrides(self, overrides: dict[str, str | None]) -> None:
         self.overrides = dict(overrides)
-        self._speakers.clear()
+        self.clear_cache()
 
-    def set_one_person(self, pairs: frozenset[frozenset[str]]) -> bool:
-        """Take the store's latest suffix evidence; True when it changed (speakers are then recomputed)."""
-        if pairs == self.one_person:
-            return False
+    def set_one_person(self, pairs: frozenset[frozenset[str]]) -> None:
+        """Take the store's latest suffix evidence; every name's speaker is decided again."""
         self.one_person = pairs
+        self.clear_cache()
+
+    def clear_cache(self) -> None:
+        """Forget every name's speaker: what a later name changes beyond its surname (a headline's
+        words around a name that arrived first) is decided afresh."""
         self._speakers.clear()
-        return True
 
     def suffix_pairs(self) -> list[tuple[str, str]]:
         """(plain, suffixed) person names that may be one person or father and son: the suffixed
@@ -200,11 +202,6 @@ class NameIndex:
         target = targets.pop() if len(targets) == 1 else name
         return slugify(" ".join(name_words(target))), target
 
-    def clear_cache(self) -> None:
-        """Forget every name's speaker: what a later name changes beyond its surname (a headline's
-        words around a name that arrived first) is decided afresh."""
-        self._speakers.clear()
-
     def _name_in_headline(self, name: str) -> str | None:
         """The one person's name a longer "name" starts or ends with, when its other words are no
         one's given name: a headline's words read as part of a name ("Ben Carson Defends",
@@ -214,8 +211,8 @@ class NameIndex:
             return None
         found: set[str] = set()
         for k in range(2, len(words)):
-            for part, extra in ((words[:k], words[k:]), (words[-k:], words[:-k])):
-                if part == words[-k:] and not extra[0].endswith("ing"):
+            for part, extra, before in ((words[:k], words[k:], False), (words[-k:], words[:-k], True)):
+                if before and not extra[0].endswith("ing"):
                     continue  # before a name, a headline's verb ("Entrusting", "Telling"), never a given name ("Mary Ann")
                 people = self._people_by_words.get(part, set()) - {name}
                 if len(people) == 1 and all(len(w) > 1 and not self._given_words.get(w, set()) - {name}

@@ -57,6 +57,19 @@ class StoreBusy(StoreError):
     """Another run is writing to the store, and this one was asked not to wait."""
 
 
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another writer."""
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def busy_message(error: sqlite3.Error) -> str:
+    return f"the store is busy ({error}); is another ingest writing to it?"
+
+
+def damaged_message(error: sqlite3.Error) -> str:
+    return f"the store is damaged ({error}): restore it from a copy, or ingest the articles into a new store"
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -81,17 +94,14 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check_schema()
             self._check_tables()
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
+        except sqlite3.DatabaseError as error:
+            if is_busy(error):
+                raise StoreError(f"{self.path}: {busy_message(error)}") from None
+            if "malformed" in str(error):
+                raise StoreError(f"{self.path}: {damaged_message(error)}") from None
             if not readonly and self.path.exists() and ("unable to open" in str(error) or "readonly" in str(error)):
                 raise StoreError(f"{self.path}: cannot write to the store ({error}): "
                                  "is the file or its folder read-only?") from None
-            raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
-        except sqlite3.DatabaseError as error:
-            if "malformed" in str(error):
-                raise StoreError(f"{self.path}: the store is damaged ({error}): restore it from a copy, "
-                                 "or ingest the articles into a new store") from None
             raise StoreError(f"{self.path}: not an onrecord store ({error})") from None
         self.readonly = readonly
         self._writer_depth = 0  # runs of this Store holding the writer lock (it is re-entrant)
@@ -577,8 +587,8 @@ class Store:
         self._begin()
         try:
             touched = _Touched()
+            # every name decided again on all the names and roles, whatever order they came in
             self.names.set_one_person(self._one_person_pairs(self.names))
-            self.names.clear_cache()  # every name decided on all the names, whatever order they came in
             self._move_renamed(touched)  # also what an ingest stopped before this step left behind
             self._settle(touched)
             self.db.execute("COMMIT")
@@ -637,7 +647,7 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: the store is busy ({error}); is another ingest writing to it?") from None
+            raise StoreError(f"{self.path}: {busy_message(error)}") from None
 
     def _select_in(self, sql: str, ids: set[int]) -> list[tuple]:
         out: list[tuple] = []
