@@ -20,12 +20,21 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The demo's articles: samples/wikinews-demo.jsonl, 36 Wikinews articles (CC BY 2.5; samples/README.md credits
+# them), chosen by benchmarks/pick_demo_sample.py. It starts from a fresh demo.db.
 demo: $(STAMP)
-	$(BIN)/onrecord extract samples/wikinews-sample.jsonl --format table
-	$(BIN)/onrecord ingest samples/wikinews-sample.jsonl --db demo.db
+	@rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/onrecord extract samples/one-article.jsonl --format table
+	$(BIN)/onrecord ingest samples/wikinews-demo.jsonl --db demo.db
 	$(BIN)/onrecord speakers --db demo.db --limit 8 --format table
-	$(BIN)/onrecord search "climate OR coronavirus" --db demo.db --limit 3 --format table
-	@echo "The record is in demo.db. Browse it: .venv/bin/onrecord serve --db demo.db, then open http://127.0.0.1:8000/"
+	$(BIN)/onrecord speaker "Boris Johnson" --db demo.db --latest 3
+	$(BIN)/onrecord search "coronavirus OR pandemic" --db demo.db --limit 5 --format table
+	@echo "Two articles report the same words of Kyriakos Mitsotakis; the store keeps them as one merged quote:"
+	$(BIN)/onrecord search Crete --speaker Mitsotakis --db demo.db --format table
+	@echo
+	@echo "The record is in demo.db. Browse it in the web app (search with facets, speaker timelines, every report of a quote):"
+	@echo "    $(BIN)/onrecord serve --db demo.db"
+	@echo "then open http://127.0.0.1:8000/"
 
 # The browser tests drive Debian's chromium (Playwright's own browser download needs the internet).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

@@ -163,3 +163,63 @@ def test_malformed_since_until_is_a_usage_error(name, option, value, reason, tmp
     assert f"Usage: onrecord {name}" in result.stderr
     assert f"Invalid value for '{option}': malformed date '{value}': {reason}" in result.stderr
     assert "no such store" not in result.stderr and result.stdout == ""
+
+
+# -- every command's options and formats ---------------------------------------------------------
+def _commands(group: click.Group = main, prefix: str = "onrecord") -> list[tuple[str, click.Command]]:
+    """The group and every command under it, by the words that run it."""
+    found: list[tuple[str, click.Command]] = [(prefix, group)]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _commands(command, f"{prefix} {name}")
+        else:
+            found.append((f"{prefix} {name}", command))
+    return found
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    silent = [f"{name} {param.opts[0]}" for name, command in _commands() for param in command.params
+              if isinstance(param, click.Option) and param.name != "help" and not (param.help or "").strip()]
+    assert not silent, f"options without help text: {', '.join(silent)}"
+
+
+# what the commands without --format print: nothing a script would read from standard output
+NO_RESULTS = {"ingest": "a summary on stderr", "alias": "one line on stderr", "serve": "a web server",
+              "rules": "the extraction rules, as documentation"}
+
+
+def test_every_command_that_prints_results_has_format():
+    lacking = [name for name, command in main.commands.items()
+               if name not in NO_RESULTS and "--format" not in {o for p in command.params for o in p.opts}]
+    assert not lacking, f"commands printing results without --format: {', '.join(lacking)}"
+    for name in ("speaker", "eval"):  # --json, their old spelling of --format json, is kept but not shown
+        options = {p.opts[0]: p for p in main.commands[name].params if isinstance(p, click.Option)}
+        assert options["--format"].type.choices == ("table", "json") and options["--format"].default == "table"
+        assert options["--json"].hidden and "--json" not in invoke(name, "--help").stdout
+
+
+def test_eval_format_json_and_the_old_json_flag(tmp_path):
+    from onrecord.model import Speaker, Statement
+
+    text = "\u201cWe will win,\u201d said Lindsey Graham."
+    (tmp_path / "articles.jsonl").write_text(json.dumps({"id": "a", "text": text, "date": "2020-01-01"}) + "\n",
+                                             encoding="utf-8")
+    quoted = "We will win,"
+    start = text.index(quoted)
+    gold = tmp_path / "quotes-gold.jsonl"
+    gold.write_text(json.dumps({"article": "a", "start": start, "end": start + len(quoted), "text": quoted,
+                                "is_statement": True, "speaker": "Lindsey Graham"}) + "\n", encoding="utf-8")
+    said = Statement("direct", quoted, ((start, start + len(quoted)),), None, Speaker(None, "Lindsey Graham"), 0.9)
+    predictions = tmp_path / "predictions.txt"  # not .jsonl: the other .jsonl files beside the gold are its articles
+    predictions.write_text(json.dumps({**said.to_dict(), "article": "a"}) + "\n", encoding="utf-8")
+    run = ("eval", str(gold), "--predictions", str(predictions))
+    as_json = invoke(*run, "--format", "json")
+    assert as_json.exit_code == 0, as_json.stderr
+    assert json.loads(as_json.stdout)["found"] == 1 and as_json.stderr == ""
+    old = invoke(*run, "--json")
+    assert old.exit_code == 0 and old.stdout == as_json.stdout
+    assert "--json is deprecated: use --format json" in old.stderr
+    table = invoke(*run)
+    assert table.exit_code == 0 and "quotes-gold: 1/1 statements found" in table.stdout
+    both = invoke(*run, "--format", "table", "--json")
+    assert both.exit_code == 2 and "--json means --format json" in both.stderr and both.stdout == ""

@@ -276,7 +276,7 @@ def test_a_busy_store_is_a_clear_error_and_nothing_is_half_written(tmp_path, nlp
 
 
 def test_a_very_common_word_is_ranked_among_its_newest_matches(tmp_path, nlp, monkeypatch):
-    import onrecord.record.read as search_module
+    import onrecord.record.query as search_module
 
     db = tmp_path / "record.db"
     ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)

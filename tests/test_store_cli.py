@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import command, invoke, process_running
+from cli_helpers import command, invoke, process_running, run_process
 from conftest import SAMPLES, SHARED
 from store_dump import damage, logical_dump
 
@@ -159,6 +159,38 @@ def test_ingest_summary_and_rejected_inputs(tmp_path, seed_path):
     assert "1 article: 0 new" in linked.stderr and "1 copy linked" in linked.stderr  # not "1 copies linked"
 
 
+def test_ingest_with_no_article_makes_no_store_and_names_what_it_rejected(tmp_path):
+    db = tmp_path / "record.db"
+    missing = tmp_path / "missing.txt"
+    result = run_process("ingest", str(missing), "--db", str(db))
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in err
+    assert f"{missing}: no such file or directory" in err
+    assert f"nothing ingested, {db} not created: 1 input rejected" in err
+    assert not db.exists() and not Path(f"{db}.lock").exists()
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "README.md").write_text("not an article", encoding="utf-8")
+    every_kind = invoke("ingest", str(missing), "https://example.com/a.html", str(tmp_path / "empty"),
+                        str(tmp_path / "nothing-*.txt"), str(tmp_path / "notes"), "--db", str(db))
+    assert every_kind.exit_code == 1
+    for named in (missing, "https://example.com/a.html", tmp_path / "empty", tmp_path / "nothing-*.txt"):
+        assert f"{named}: " in every_kind.stderr, named
+    assert "4 inputs rejected, 1 file ignored" in every_kind.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "notes"]
+
+
+def test_alias_and_ingest_make_no_store_where_there_should_be_none(tmp_path, seed_path):
+    db = tmp_path / "record.db"
+    alias = invoke("alias", "Joe Biden", "--own", "--db", str(db))
+    assert alias.exit_code == 1 and f"{db}: no such store" in alias.stderr
+    nowhere = tmp_path / "no-such-folder" / "record.db"
+    ingest = invoke("ingest", str(seed_path), "--db", str(nowhere))
+    assert ingest.exit_code == 1 and f"no folder {nowhere.parent} to make the store in" in ingest.stderr
+    assert "not an onrecord store" not in ingest.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_counts_in_messages_agree_and_are_grouped_by_thousands():
     from onrecord.values import counted
 
@@ -237,6 +269,8 @@ def test_undated_articles_are_warned_about_and_counted(tmp_path):
     result = invoke("ingest", str(tmp_path / "in"), "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert "plain.txt: no date" in result.stderr and "2 undated" in result.stderr
+    profile = invoke("speaker", "Ann Lee", "--db", str(db))
+    assert "2 statements, undated" in profile.stdout and "per month: none dated" in profile.stdout
     named = invoke("ingest", str(tmp_path / "in"), "--db", str(tmp_path / "named.db"), "--date-from-name")
     assert "1 undated" in named.stderr and "plain.txt: no date" in named.stderr
     assert "post_2019-05-06_rain.txt: no date" not in named.stderr
@@ -265,6 +299,38 @@ def test_alias_corrects_who_is_who_and_speaker_why_shows_it(tmp_path):
     assert json.loads(invoke("speaker", "Joe Biden", "--db", str(db), "--json").stdout)["id"] == "joseph-r-biden-jr"
 
 
+def test_speaker_format_json_and_the_deprecated_json_flag(store):
+    name = json.loads(invoke("speakers", "--db", str(store), "--format", "jsonl").stdout.splitlines()[0])["id"]
+    as_json = invoke("speaker", name, "--db", str(store), "--format", "json")
+    assert as_json.exit_code == 0 and as_json.stderr == ""
+    profile = json.loads(as_json.stdout)
+    assert profile["id"] == name and profile["joins"]  # the whole profile, with who is joined and why
+    old = invoke("speaker", name, "--db", str(store), "--json")
+    assert old.exit_code == 0 and old.stdout == as_json.stdout
+    assert "--json is deprecated: use --format json" in old.stderr
+    assert invoke("speaker", name, "--db", str(store), "--format", "json", "--why").stdout == as_json.stdout
+    assert invoke("speaker", name, "--db", str(store), "--json", "--format", "json").stdout == as_json.stdout
+    table = invoke("speaker", name, "--db", str(store))
+    assert table.exit_code == 0 and table.stdout.startswith(profile["name"]) and "latest statements" in table.stdout
+    assert invoke("speaker", name, "--db", str(store), "--format", "table").stdout == table.stdout
+    why = invoke("speaker", name, "--db", str(store), "--format", "table", "--why")
+    assert why.exit_code == 0 and "who is joined, and why" in why.stdout
+    both = invoke("speaker", name, "--db", str(store), "--format", "table", "--json")
+    assert both.exit_code == 2 and "--json means --format json" in both.stderr and both.stdout == ""
+
+
+def test_one_of_a_kind_is_said_in_the_singular(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2020-01-02\nAnn Lee said that it rained all week.\n", encoding="utf-8")
+    db = tmp_path / "record.db"
+    assert invoke("ingest", str(tmp_path / "a.txt"), "--db", str(db)).exit_code == 0
+    found = invoke("search", "rained", "--db", str(db))
+    assert found.exit_code == 0 and "1 statement matches" in found.stderr
+    profile = invoke("speaker", "Ann Lee", "--db", str(db))
+    assert "1 statement, 2020-01-02" in profile.stdout
+    exported = invoke("export", "--db", str(db))
+    assert exported.exit_code == 0 and "1 statement record written" in exported.stderr
+
+
 def test_search_finds_unnamed_speakers_by_how_articles_describe_them(store):
     import sqlite3
 
@@ -287,6 +353,8 @@ def one_line_error(result, *words: str) -> None:
 def test_damaged_and_foreign_stores_are_one_clear_line(tmp_path, store):
     import shutil
 
+    from onrecord.record.store import SCHEMA_VERSION
+
     # a store whose pages after the first were overwritten with garbage
     damaged = tmp_path / "damaged.db"
     shutil.copy(store, damaged)
@@ -297,7 +365,7 @@ def test_damaged_and_foreign_stores_are_one_clear_line(tmp_path, store):
     hollow = tmp_path / "hollow.db"
     with sqlite3.connect(hollow) as con:
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        con.execute("INSERT INTO meta VALUES ('schema', '5')")
+        con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     one_line_error(invoke("search", "said", "--db", str(hollow)), "missing tables", "statements")
     # another program's database is never written to
     foreign = tmp_path / "app.db"

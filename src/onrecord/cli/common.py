@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -80,12 +81,35 @@ def pick_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "jsonl")
 
 
+def json_alias_option(command: F) -> F:
+    """--json, hidden from --help: the old spelling of --format json, kept so scripts go on working."""
+    return click.option("--json", "as_json", is_flag=True, hidden=True,
+                        help="Deprecated: the same as --format json.")(command)
+
+
+def format_with_json_alias(fmt: str, as_json: bool) -> str:
+    """The format asked for, --json read as --format json (with a note that --json is deprecated)."""
+    if not as_json:
+        return fmt
+    given = click.get_current_context().get_parameter_source("fmt") is ParameterSource.COMMANDLINE
+    if given and fmt != "json":
+        raise click.UsageError(f"--json means --format json: give --format {fmt} or --json, not both")
+    Reporter().info("--json is deprecated: use --format json")
+    return "json"
+
+
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The SQLite store."
 )
 
 
-def open_store(db: str, readonly: bool = True) -> Store:
+def open_store(db: str, readonly: bool = True, *, create: bool = False) -> Store:
+    """The store at ``db``. Only ``create`` (ingest) makes a new one, in a folder that must be there."""
+    path = Path(db)
+    if not path.exists() and not create:
+        raise click.ClickException(f"{db}: no such store (run `onrecord ingest` first)")
+    if not path.exists() and not path.parent.is_dir():
+        raise click.ClickException(f"{db}: no folder {path.parent} to make the store in")
     try:
         return Store(db, readonly=readonly)
     except StoreError as error:

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from ..model import Statement, reported
-from .common import EXIT_REJECTED, Reporter
+from .common import EXIT_REJECTED, Reporter, format_option, format_with_json_alias, json_alias_option
 
 
 @click.command("eval")
@@ -21,11 +21,12 @@ from .common import EXIT_REJECTED, Reporter
 @click.option("--articles", type=click.Path(exists=True),
               help="quotes-gold: the articles it judges (default: the other .jsonl files beside it).")
 @click.option("--errors", is_flag=True, help="quotes-gold: list every miss and wrong speaker, by family.")
-@click.option("--json", "as_json", is_flag=True, help="Print the full scores as JSON.")
+@format_option(("table", "json"), default="table")
+@json_alias_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes when onrecord runs on the texts.")
 def eval_command(gold: str, subset: str, predictions: str | None, articles: str | None, errors: bool,
-                 as_json: bool, jobs: int) -> None:
+                 fmt: str, as_json: bool, jobs: int) -> None:
     """Score statements against GOLD: a PolNeAR-style split (a folder of text/*.txt and
     attributions/*.ann) or a quotes-gold file (JSON Lines of quoted passages and their speakers).
 
@@ -33,6 +34,7 @@ def eval_command(gold: str, subset: str, predictions: str | None, articles: str 
     """
     from ..evaluation.quotes_gold import is_quotes_gold
 
+    as_json = format_with_json_alias(fmt, as_json) == "json"
     if Path(gold).is_file():
         if not is_quotes_gold(gold):
             raise click.ClickException(f"{gold}: not a quotes-gold file (JSON Lines with article, start, end, is_statement)")

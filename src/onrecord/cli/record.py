@@ -5,21 +5,26 @@ rejected, 2 for a usage mistake, never a traceback for a user's mistake.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from ..inputs import Rejection, read_inputs
+from ..inputs import Ignored, Rejection, read_inputs
+from ..model import Article
 from ..record.read import speaker_label
 from ..record.store import StoreError
+from ..values import counted
 from .common import (
     EXIT_REJECTED, ArticleBar, Reporter, console, count_inputs, date_option, db_option, emit_rows, format_option,
-    input_options, load_nlp, open_store, pick_format,
+    format_with_json_alias, input_options, json_alias_option, load_nlp, open_store, pick_format,
 )
 
 
@@ -40,10 +45,11 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
     from ..record.ingest import Progress, ingest as run_ingest
 
     reporter = Reporter()
-    nlp = load_nlp(max_chars)
-    store = open_store(db, readonly=False)
-    show = sys.stderr.isatty()
     items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
+    items = _unless_no_article(items, reporter, db)
+    nlp = load_nlp(max_chars)
+    store = open_store(db, readonly=False, create=True)
+    show = sys.stderr.isatty()
     with ArticleBar(show, reporter.console, count_inputs(paths) if show else None, statements=True) as bar:
         progress = Progress(
             article_done=bar.advance,
@@ -61,13 +67,33 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
         except KeyboardInterrupt:
             bar.stop()
             stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-            reporter.info(f"interrupted: {stored} articles in {db}; run the same command again to go on")
+            reporter.info(f"interrupted: {counted(stored, 'article')} in {db}; run the same command again to go on")
             sys.exit(130)
         finally:
             store.close()
     reporter.info(f"{summary.line()} ({db}, {summary.seconds:.1f} s)")
     if summary.rejected or summary.failed:
         sys.exit(EXIT_REJECTED)
+
+
+def _unless_no_article(items: Iterator[Article | Rejection | Ignored], reporter: Reporter,
+                       db: str) -> Iterator[Article | Rejection | Ignored]:
+    """The inputs, read up to their first article before the store is opened; when none holds one,
+    say why and exit without making (or touching) the store."""
+    ahead: list[Article | Rejection | Ignored] = []
+    for item in items:
+        ahead.append(item)
+        if isinstance(item, Article):
+            return itertools.chain(ahead, items)
+    rejected = [item for item in ahead if isinstance(item, Rejection)]
+    for rejection in rejected:
+        reporter.rejected(rejection)
+    ignored = len(ahead) - len(rejected)
+    parts = [f"{counted(len(rejected), 'input')} rejected"] if rejected else []
+    parts += [f"{counted(ignored, 'file')} ignored (not .txt, .jsonl or .html)"] if ignored else []
+    untouched = "left as it was" if Path(db).exists() else "not created"
+    reporter.info(f"nothing ingested, {db} {untouched}: {', '.join(parts) or 'no article found'}")
+    sys.exit(EXIT_REJECTED if rejected else 0)
 
 
 ROW_FORMATS = ("table", "jsonl", "csv")
@@ -113,7 +139,7 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
         emit_rows(rows, fmt, ["date", "speaker", "speaker_description", "type", "text", "snippet", "article", "id", "quote"],
                   _flat_statement)
     showing = f", showing {len(found.results)}" if found.total > len(found.results) else ""
-    reporter.info(f"{found.total:,} statement{'s' if found.total != 1 else ''} match{showing}")
+    reporter.info(f"{counted(found.total, 'statement')} match{'es' if found.total == 1 else ''}{showing}")
 
 
 _OPEN, _CLOSE = "\x02", "\x03"  # around matched words in snippets; no article text holds them
@@ -181,18 +207,22 @@ def speakers(db: str, since: str | None, until: str | None, limit: int, fmt: str
 @click.command()
 @click.argument("name")
 @db_option
-@click.option("--latest", type=click.IntRange(1, 1000), default=10, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
-@click.option("--why", is_flag=True, help="Say which names and descriptions join this speaker, and on what evidence.")
-def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
+@click.option("--latest", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="Show this many of the speaker's latest statements.")
+@format_option(("table", "json"), default="table")
+@json_alias_option
+@click.option("--why", is_flag=True, help="Say which names and descriptions join this speaker, and on what evidence "
+              "(the JSON holds this under \"joins\").")
+def speaker(name: str, db: str, latest: int, fmt: str, as_json: bool, why: bool) -> None:
     """One speaker: aliases, roles, statements per month and latest statements."""
     from ..record.read import speaker_profile
 
+    fmt = format_with_json_alias(fmt, as_json)
     with open_store(db) as store:
         profile = speaker_profile(store, name, latest=latest)
     if profile is None:
         raise click.ClickException(f"no speaker matches {name!r} (try `onrecord speakers`)")
-    if as_json:
+    if fmt == "json":  # the whole profile, --why or not: its "joins" say who is joined and why
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
         return
     if why:
@@ -200,7 +230,7 @@ def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
         return
     out = console()
     out.print(Text(profile["name"], style="bold"), f"({profile['kind'] or 'unknown kind'}, id {profile['id']}): "
-                  f"{profile['statements']:,} statements, {_date_range(profile['first_date'], profile['last_date'])}"
+                  f"{counted(profile['statements'], 'statement')}, {_date_range(profile['first_date'], profile['last_date'])}"
                   + (f" ({profile['undated']:,} undated, outside that range)" if profile["undated"] and profile["first_date"] else ""))
     if profile["also_matching"]:
         out.print(f"also matching {name!r}: {', '.join(profile['also_matching'])}")
@@ -213,7 +243,8 @@ def speaker(name: str, db: str, latest: int, as_json: bool, why: bool) -> None:
     out.print("roles: " + (", ".join(
         f"{r['role']} ({_date_range(r['first_date'], r['last_date'])})" for r in profile["roles"]) or "none seen"),
         markup=False)
-    out.print("per month: " + ", ".join(f"{m['month']}: {m['count']}" for m in profile["months"]), markup=False)
+    out.print("per month: " + (", ".join(f"{m['month']}: {m['count']}" for m in profile["months"]) or "none dated"),
+              markup=False)
     table = Table(title="latest statements")
     for column in ("date", "type", "statement", "article"):
         table.add_column(column, overflow="fold")
@@ -266,7 +297,7 @@ def _date_range(first: str | None, last: str | None) -> str:
 @db_option
 @click.option("--by", type=click.Choice(("statement", "quote")), default="statement", show_default=True,
               help="One record per statement, or per merged quote with its occurrences.")
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl", show_default=True)
+@format_option(("jsonl", "csv", "parquet"), default="jsonl")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (default: standard output).")
 def export(db: str, by: str, fmt: str, out: str | None) -> None:
     """Write the record for other tools (pandas, DuckDB, Spark)."""
@@ -276,13 +307,13 @@ def export(db: str, by: str, fmt: str, out: str | None) -> None:
         raise click.UsageError("Parquet needs a file: give --out PATH")
     with open_store(db) as store:
         count = run_export(store, by=by, format=fmt, out=out)  # type: ignore[arg-type]
-    Reporter().info(f"{count} {by} records written" + (f" to {out}" if out else ""))
+    Reporter().info(f"{counted(count, by + ' record')} written" + (f" to {out}" if out else ""))
 
 
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--allow-write", is_flag=True, help="Accept POST /api/articles (needs --token).")
 @click.option("--token", envvar="ONRECORD_TOKEN", help="The token POST /api/articles must send as a Bearer token. "
               "A token on the command line shows in `ps`: prefer $ONRECORD_TOKEN or --token-file.")

@@ -6,7 +6,6 @@ come back as in the statement JSONL, plus the ids of their speaker, article and 
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import sqlite3
@@ -14,30 +13,27 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
+from collections.abc import Iterator
 from typing import Any
 
 from ..lexicon import PRONOUNS, STOP_WORDS
-from ..values import parse_date
 
+from .query import (
+    Criteria, Facets, Matching, QueryError, contains, count_matches, every_id, facets, filters, matching, ordered, page_ids,
+    speaker_token, word_index,
+)
 from .speakers import name_words, slugify
 from .store import Store
+
+__all__ = ["QueryError", "speaker_token", "word_index"]  # also read from here by older callers
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 2**63 - 1 - MAX_LIMIT  # SQLite's integers are 64-bit
 MAX_QUERY_CHARS = 500
-RANK_AT_MOST = 20_000  # matches bm25 ranks for one query; beyond, the newest this many
-# A prefix expands to every word it starts ("presi*": president, presidential, ...), each ranked:
-# bm25 over the newest 5,000 keeps such a query near the time of a plain one.
-PREFIX_RANK_AT_MOST = 5_000
-STATEMENT_TYPES = ("direct", "mixed", "indirect")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 _QUERY_TERM = re.compile(r'(\w+)"?(\*)?')  # a word of an FTS5 query as fts_query writes it, and its prefix star
 _SNIPPET_TOKEN = re.compile(r"\w+|\W+")
 _OPERATORS = frozenset({"OR", "AND", "NOT"})
-
-
-class QueryError(ValueError):
-    """A search the user asked for cannot run (bad date, unknown type, empty query)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +45,7 @@ class SearchResult:
     speakers: list[dict[str, Any]] | None = None
     # when no named speaker matched: the words matched in how articles describe unnamed speakers
     described: str | None = None
+    facets: Facets | None = None  # counts by speaker, month, type and source, when asked for
 
 
 def fts_query(text: str) -> str:
@@ -76,18 +73,6 @@ def fts_query(text: str) -> str:
     if not terms:
         raise QueryError(f"nothing to search for in {text!r}")
     return " ".join(terms)
-
-
-def word_index(query: str) -> str:
-    """The full-text table to match a query in: the stemmed one, or for a query with a prefix
-    ("immigra*") the unstemmed one, where words are kept as written (stems would cut "immigration"
-    to "immigr", which "immigra*" does not start)."""
-    return "statements_words" if '"*' in query else "statements_fts"
-
-
-def contains(word: str) -> str:
-    """A LIKE pattern for text holding ``word`` as typed: its own "%" and "_" are no wildcards."""
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def find_speakers(store: Store, name: str) -> list[str]:
@@ -119,34 +104,108 @@ def search(
     since: str | None = None,
     until: str | None = None,
     type: str | None = None,
+    source: str | None = None,
+    article: str | None = None,
+    sort: str = "relevance",
     limit: int = 20,
     offset: int = 0,
     marks: tuple[str, str] = ("[", "]"),
+    with_facets: bool = False,
 ) -> SearchResult:
-    """Statements matching the words (bm25 order) and filters (newest first without words)."""
-    if type is not None and type not in STATEMENT_TYPES:
-        raise QueryError(f"unknown type {type!r}: use one of {', '.join(STATEMENT_TYPES)}")
+    """Statements matching the words and filters, a page of them in ``sort`` order (relevance is
+    bm25 with words, newest first without), and with ``with_facets`` their counts by speaker,
+    month, type and source."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
     if not 0 <= offset <= MAX_OFFSET:
         raise QueryError(f"offset must be between 0 and {MAX_OFFSET}")
+    plan = plan_search(store, text, speaker=speaker, since=since, until=until, type=type, source=source,
+                       article=article)
+    if plan.matching is None:
+        return SearchResult(0, [], speakers=[])
+    m = plan.matching
+    total = count_matches(store, m)
+    order = ordered(store, m, sort, total)
+    ids = page_ids(store, order, limit, offset) if total else []
+    results = with_articles(store, statements_by_id(store, ids))
+    if m.table is not None and ids:
+        _add_snippets(store, m, results, marks)
+    found = facets(store, m, total) if with_facets and total else None
+    return SearchResult(total, results, order.ranked_among, plan.speakers, _said_of(plan.described, total), found)
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A search with the speaker name resolved: ``matching`` is None when the name matches nobody."""
+
+    matching: Matching | None
+    speakers: list[dict[str, Any]] | None  # the speakers the name matched (None without a name)
+    described: list[str] | None  # description words, when the name matched no named speaker
+
+
+def plan_search(store: Store, text: str | None = None, *, speaker: str | None = None, since: str | None = None,
+                until: str | None = None, type: str | None = None, source: str | None = None,
+                article: str | None = None) -> SearchPlan:
+    """Resolve the speaker name and turn the search into SQL (``query.matching``)."""
     speakers = find_speakers(store, speaker) if speaker else None
     matched = _speaker_choices(store, speakers) if speakers is not None else None
     described = _description_words(speaker) if speaker and speakers == [] else None
     if speakers == [] and not described:
-        return SearchResult(0, [], speakers=[])
-    if text and text.strip():
-        filters = _filters(None, since, until, type, described)
-        found = _full_text(store, text, speakers or None, filters, limit, offset, marks)
-        return dataclasses.replace(found, speakers=matched, described=_said_of(described, found.total))
-    where, params = _filters(speakers, since, until, type, described)
-    rows = store.db.execute(
-        f"SELECT s.* FROM statements s WHERE 1 = 1{where} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    total = store.db.execute(f"SELECT count(*) FROM statements s WHERE 1 = 1{where}", params).fetchone()[0]
-    return SearchResult(total, [statement_record(store, row) for row in rows], speakers=matched,
-                        described=_said_of(described, total))
+        return SearchPlan(None, [], None)
+    criteria = Criteria(fts_query(text) if text and text.strip() else None, tuple(speakers or ()),
+                        tuple(described or ()), since, until, type, source, article)
+    return SearchPlan(matching(criteria), matched, described)
+
+
+def every_match(store: Store, plan: SearchPlan, sort: str = "relevance") -> Iterator[dict[str, Any]]:
+    """Every statement a search matches, in ``sort`` order, streamed a batch at a time."""
+    if plan.matching is None:
+        return
+    order = ordered(store, plan.matching, sort, count_matches(store, plan.matching))
+    for ids in every_id(store, order):
+        yield from with_articles(store, statements_by_id(store, ids))
+
+
+def statements_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    """The statements with these ids, as records, in the order given."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in store.db.execute(
+        f"SELECT *, NULL AS snippet FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    return [statement_record(store, rows[i]) for i in ids if i in rows]
+
+
+def with_articles(store: Store, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with their article's headline, source and address (``article_title``,
+    ``article_source``, ``article_url``): what a list of results shows beside each statement."""
+    ids = sorted({r["article"] for r in records})
+    found: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in store.db.execute(
+            f"SELECT id, title, source, url FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            found[row["id"]] = (row["title"], row["source"], row["url"])
+    for record in records:
+        record["article_title"], record["article_source"], record["article_url"] = found.get(record["article"],
+                                                                                           (None, None, None))
+    return records
+
+
+def _add_snippets(store: Store, m: Matching, results: list[dict[str, Any]], marks: tuple[str, str]) -> None:
+    """Each result's words around its matches, marked; only for the page shown."""
+    ids = [r["id"] for r in results]
+    if m.table == "statements_fts":
+        snippets = dict(store.db.execute(
+            f"SELECT rowid, snippet({m.table}, 0, ?, ?, '…', 32) FROM {m.table} "
+            f"WHERE {m.table} MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
+            [*marks, m.params[0], *ids],
+        ).fetchall())
+    else:  # FTS5 expands a prefix again for every snippet (10 ms a row at 1M statements): mark it here
+        query = m.criteria.query or ""
+        snippets = {r["id"]: prefix_snippet(r["content"]["text"], query, marks) for r in results}
+    for record in results:
+        record["snippet"] = snippets.get(record["id"], record["content"]["text"])
 
 
 def _said_of(described: list[str] | None, total: int) -> str | None:
@@ -165,57 +224,6 @@ def _speaker_choices(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     rows = [_speaker_row(store, slug) for slug in ids]
     found = [{"id": r["id"], "name": r["name"], "statements": r["statements"]} for r in rows if r is not None]
     return sorted(found, key=lambda s: (-s["statements"], s["id"]))
-
-
-def _full_text(
-    store: Store, text: str, speakers: list[str] | None, filters: tuple[str, list[Any]],
-    limit: int, offset: int, marks: tuple[str, str],
-) -> SearchResult:
-    """Words and speakers are matched in the full-text index (one posting-list intersection);
-    dates and types join the statements only when asked; snippets only for the page shown."""
-    where, params = filters
-    query = fts_query(text)
-    table = word_index(query)
-    match = f"text : ({query})"
-    if speakers:
-        match = f"speaker_key : ({' OR '.join(speaker_token(s) for s in speakers)}) AND {match}"
-    rank = f"bm25({table}, 1.0, 0.0)"
-    if where:
-        base = f"FROM {table} JOIN statements s ON s.id = {table}.rowid WHERE {table} MATCH ?{where}"
-    else:
-        base = f"FROM {table} WHERE {table} MATCH ?"
-    total = store.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0]
-    ranked_among = None
-    at_most = RANK_AT_MOST if table == "statements_fts" else PREFIX_RANK_AT_MOST
-    if total > at_most:
-        # bm25 costs per match: a very common word is ranked among its newest matches only
-        newest = store.db.execute(
-            f"SELECT {table}.rowid {base} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
-            [match, *params, at_most - 1],
-        ).fetchone()[0]
-        base, params, ranked_among = base + f" AND {table}.rowid >= ?", [*params, newest], at_most
-    ids = [r[0] for r in store.db.execute(
-        f"SELECT {table}.rowid {base} ORDER BY {rank}, {table}.rowid LIMIT ? OFFSET ?",
-        [match, *params, limit, offset],
-    )]
-    if not ids:
-        return SearchResult(total, [], ranked_among)
-    marks_in = ",".join("?" * len(ids))
-    rows = {r["id"]: r for r in store.db.execute(f"SELECT * FROM statements WHERE id IN ({marks_in})", ids)}
-    if table == "statements_fts":
-        snippets = dict(store.db.execute(
-            f"SELECT rowid, snippet({table}, 0, ?, ?, '…', 32) FROM {table} "
-            f"WHERE {table} MATCH ? AND rowid IN ({marks_in})",
-            [*marks, match, *ids],
-        ).fetchall())
-    else:  # FTS5 expands a prefix again for every snippet (10 ms a row at 1M statements): mark it here
-        snippets = {i: prefix_snippet(rows[i]["text"], query, marks) for i in ids}
-    results = []
-    for statement_id in ids:
-        record = statement_record(store, rows[statement_id])
-        record["snippet"] = snippets.get(statement_id, record["content"]["text"])
-        results.append(record)
-    return SearchResult(total, results, ranked_among)
 
 
 def prefix_snippet(text: str, query: str, marks: tuple[str, str], words: int = 32) -> str:
@@ -241,36 +249,6 @@ def prefix_snippet(text: str, query: str, marks: tuple[str, str], words: int = 3
 
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
-
-
-def speaker_token(slug: str) -> str:
-    """The one search token a speaker id is indexed as (see ``speaker_key`` in schema.sql)."""
-    return "spk" + slug.encode("utf-8").hex().upper() + "0"
-
-
-def _filters(
-    speakers: list[str] | None, since: str | None, until: str | None, type: str | None,
-    described: list[str] | None = None,
-) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if speakers:
-        clauses.append(f"s.speaker IN ({','.join('?' * len(speakers))})")
-        params += speakers
-    if described:  # unnamed speakers whose description holds every word (LIKE folds ASCII case)
-        clauses.append("s.speaker IS NULL AND s.name IS NULL" + " AND s.mention LIKE ? ESCAPE '\\'" * len(described))
-        params += [contains(word) for word in described]
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            try:
-                parse_date(value)
-            except ValueError as error:
-                raise QueryError(str(error)) from None
-            clauses.append(f"s.date {op} ?")
-            params.append(value)
-    if type:
-        clauses.append("s.type = ?")
-        params.append(type)
-    return "".join(" AND " + c for c in clauses), params
 
 
 def statement_record(store: Store, row: sqlite3.Row) -> dict[str, Any]:
@@ -332,7 +310,7 @@ def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any
 
 def speakers(store: Store, *, since: str | None = None, until: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Speakers ranked by how many statements they made (in the date range, when given)."""
-    where, params = _filters(None, since, until, None)
+    where, params = filters(Criteria(since=since, until=until), speakers=False)
     rows = store.db.execute(
         "SELECT s.speaker AS id, count(*) AS statements, min(s.date) AS first_date, max(s.date) AS last_date "
         f"FROM statements s WHERE s.speaker IS NOT NULL{where} GROUP BY s.speaker "
@@ -486,7 +464,8 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     copies = [r[0] for r in store.db.execute("SELECT id FROM articles WHERE copy_of = ? ORDER BY id", (row["id"],))]
     return {
         "id": row["id"], "date": row["date"], "title": row["title"], "url": row["url"], "source": row["source"],
-        "text": row["text"], "copy_of": row["copy_of"], "copies": copies, "error": row["error"],
+        "text": row["text"], "body_start": row["body_start"], "copy_of": row["copy_of"], "copies": copies,
+        "error": row["error"],
         "statements": [statement_record(store, r) for r in statements],
     }
 

@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (text_hash);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source, date);  -- the sources index and filter
+CREATE INDEX IF NOT EXISTS articles_date_title ON articles (date, title);  -- the articles index, by title words
 CREATE INDEX IF NOT EXISTS articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
 
 -- The names articles give their speakers, and the speaker (slug) each stands for.
@@ -81,6 +83,7 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker, date);
 CREATE INDEX IF NOT EXISTS statements_speaker_mention ON statements (speaker, mention);  -- a speaker's aliases
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
+CREATE INDEX IF NOT EXISTS statements_type ON statements (type, date);  -- a search by type alone
 CREATE INDEX IF NOT EXISTS statements_name ON statements (name);
 CREATE INDEX IF NOT EXISTS statements_description ON statements (description) WHERE description IS NOT NULL;
 CREATE INDEX IF NOT EXISTS statements_quote ON statements (quote_id);

@@ -35,10 +35,10 @@ from ..model import Article, ArticleExtraction, Statement
 from ..values import normalise_word
 from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by_context, post_key, role_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 # Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word
-# index, 5 the name overrides).
-UPGRADABLE = frozenset({"2", "3", "4"})
+# index, 5 the name overrides, 6 indexes for browsing: articles by source and by title, statements by type).
+UPGRADABLE = frozenset({"2", "3", "4", "5"})
 DEFAULT_DB = "onrecord.db"
 _TABLES = frozenset({"meta", "articles", "names", "name_overrides", "speakers", "roles", "statements", "quotes",
                      "statements_fts", "statements_words"})

@@ -10,36 +10,44 @@ friendly page elsewhere, never as a traceback.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
 from importlib.resources import files
+from datetime import date as Date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathPart
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..record.browse import KINDS, MAX_COMPARED, article_index, compare, source_index, speaker_directory
+from ..record.query import month_bounds, month_range
 from ..record.read import (
-    MAX_QUERY_CHARS, QueryError, article_view, overview, quote_view, search, speaker_label, speaker_page, speakers,
-    statement_view,
+    MAX_QUERY_CHARS, QueryError, article_view, every_match, overview, plan_search, quote_view, search, speaker_label,
+    speaker_page, statement_view, with_articles,
 )
 from ..inputs import MAX_CHARS
 from ..record.store import Store, StoreBusy, StoreError, UnknownName
 from .charts import Bar, bar_chart
+from .downloads import STATEMENT_COLUMNS, csv_lines, statement_row
+from .forms import Form
 from .guard import MAX_BODY_BYTES, WriteGuard, valid_token
 from .writer import WriterProcess, add_articles
-from .highlight import runs, speaker_colours
+from .highlight import PALETTE_SIZE, runs, speaker_colours
 
 log = logging.getLogger(__name__)
 MAX_PAGE_SIZE = 100
@@ -50,10 +58,20 @@ _DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 QuoteId = Annotated[int, PathPart(ge=1, le=2**63 - 1)]
 StatementId = Annotated[int, PathPart(ge=1, le=2**63 - 1)]
 _TYPE = r"^(direct|mixed|indirect)?$"
+_SORT = r"^(relevance|newest|oldest)?$"
+_KIND = r"^(person|organization|group)?$"
 _CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
+# The API docs page runs Swagger UI, served from a package (fastapi-offline): its own scripts, and the inline styles
+# its components set; nothing from elsewhere.
+_DOCS_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SEARCH_FIELDS = ("q", "speaker", "since", "until", "type", "source", "article", "sort", "page", "per_page")
+FILTERS = ("q", "speaker", "since", "until", "type", "source", "article")
 
 
 class ArticleIn(BaseModel):
@@ -78,7 +96,7 @@ class AliasIn(BaseModel):
 
 
 class SearchParams:
-    """The search form's fields, shared by /search and /api/search."""
+    """The API's search fields (/api/search): typed, so that the API docs list them."""
 
     def __init__(
         self,
@@ -87,40 +105,45 @@ class SearchParams:
         since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
         until: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
         type: Annotated[str | None, Query(pattern=_TYPE, description="direct, mixed or indirect")] = None,
+        source: Annotated[str | None, Query(max_length=300, description="The articles' source (outlet), exactly")] = None,
+        article: Annotated[str | None, Query(max_length=300, description="One article's id")] = None,
+        sort: Annotated[str | None, Query(pattern=_SORT, description="relevance (default), newest or oldest")] = None,
+        facets: Annotated[bool, Query(description="Also count the matches by speaker, month, type and source")] = False,
         page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
         per_page: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
     ) -> None:
-        self.q, self.speaker = (q or "").strip() or None, (speaker or "").strip() or None
-        self.since, self.until, self.type = since or None, until or None, type or None
-        self.page, self.per_page = page, per_page
+        self.fields = {"q": (q or "").strip() or None, "speaker": (speaker or "").strip() or None,
+                       "since": since or None, "until": until or None, "type": type or None,
+                       "source": source or None, "article": article or None}
+        self.sort, self.facets, self.page, self.per_page = sort or "relevance", facets, page, per_page
 
-    def run(self, store: Store, marks: tuple[str, str]) -> dict[str, Any]:
-        if not (self.q or self.speaker or self.since or self.until or self.type):
-            return {"total": 0, "results": [], "page": self.page, "per_page": self.per_page}
-        found = search(store, self.q, speaker=self.speaker, since=self.since, until=self.until, type=self.type,
-                       limit=self.per_page, offset=(self.page - 1) * self.per_page, marks=marks)
-        answer = {"total": found.total, "results": found.results, "page": self.page, "per_page": self.per_page}
-        if found.ranked_among:
-            answer["ranked_among"] = found.ranked_among
-        if found.speakers is not None:
-            answer["speakers"] = found.speakers  # who the speaker field matched: none, one, or several to pick from
-        if found.described:
-            answer["described"] = found.described  # none named: unnamed speakers described with these words
-        return answer
 
-    def with_speaker(self, speaker_id: str) -> str:
-        """This search narrowed to one speaker, as a query string."""
-        from urllib.parse import urlencode
-
-        fields = {"q": self.q, "speaker": speaker_id, "since": self.since, "until": self.until, "type": self.type}
-        return urlencode({k: v for k, v in fields.items() if v})
-
-    def query_string(self, page: int) -> str:
-        from urllib.parse import urlencode
-
-        fields = {"q": self.q, "speaker": self.speaker, "since": self.since, "until": self.until, "type": self.type}
-        fields = {k: v for k, v in fields.items() if v}
-        return urlencode({**fields, "page": page})
+def run_search(store: Store, fields: dict[str, Any], *, sort: str, page: int, per_page: int, marks: tuple[str, str],
+               with_facets: bool) -> dict[str, Any]:
+    """A page of a search, as the page and the API show it. A page past the last is the last."""
+    if not any(fields.get(f) for f in FILTERS):
+        return {"total": 0, "results": [], "page": 1, "pages": 1, "per_page": per_page, "sort": sort}
+    args = {"text": fields.get("q"), "speaker": fields.get("speaker"), "since": fields.get("since"),
+            "until": fields.get("until"), "type": fields.get("type"), "source": fields.get("source"),
+            "article": fields.get("article"), "sort": sort, "marks": marks, "with_facets": with_facets}
+    found = search(store, **args, limit=per_page, offset=(page - 1) * per_page)
+    pages = min(max(1, -(-found.total // per_page)), MAX_PAGE)
+    answer: dict[str, Any] = {"page": page}
+    if page > pages:  # out of range: the last page, and say so
+        answer = {"page": pages, "asked_page": page}
+        counted = found.facets
+        found = search(store, **{**args, "with_facets": False}, limit=per_page, offset=(pages - 1) * per_page)
+        found = dataclasses.replace(found, facets=counted)
+    answer.update({"total": found.total, "results": found.results, "pages": pages, "per_page": per_page, "sort": sort})
+    if found.ranked_among:
+        answer["ranked_among"] = found.ranked_among
+    if found.speakers is not None:
+        answer["speakers"] = found.speakers  # who the speaker field matched: none, one, or several to pick from
+    if found.described:
+        answer["described"] = found.described  # none named: unnamed speakers described with these words
+    if found.facets is not None:
+        answer["facets"] = found.facets.as_dict()
+    return answer
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -151,7 +174,10 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     templates.env.filters["web_url"] = _web_url
     templates.env.filters["speaker_label"] = speaker_label
     templates.env.globals["version"] = __version__
+    templates.env.globals["month_end"] = lambda month: month_bounds(month)[1]
     app.mount("/static", StaticFiles(directory=str(files("onrecord.web") / "static")), name="static")
+    # Swagger UI's files as the fastapi-offline package ships them (no CDN); started by static/api-docs.js
+    app.mount("/api/docs/assets", StaticFiles(directory=str(files("fastapi_offline") / "static")), name="api-docs-assets")
     write_lock = threading.Lock()
     writer = WriterProcess()
     app.router.on_shutdown.append(writer.close)
@@ -162,43 +188,160 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
 
     security = {"Content-Security-Policy": _CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 
+    docs_security = {**security, "Content-Security-Policy": _DOCS_CSP}
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        response.headers.update(security)
+        response.headers.update(docs_security if request.url.path.startswith("/api/docs") else security)
         return response
 
     app.add_middleware(WriteGuard, allow_write=allow_write, token=token, headers=security, max_body=max_body)
 
-    # -- pages -------------------------------------------------------------------------
+    def rows_csv(name: str, columns: list[str], rows: Any) -> StreamingResponse:
+        return StreamingResponse(csv_lines(columns, rows), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+    def answer(request: Request, suffix: str, template: str, data: dict[str, Any], csv_name: str,
+               csv_columns: list[str], csv_rows: Any, **context: Any) -> Response:
+        """One page in the form its address asks for: HTML, ``.json`` (the data shown) or ``.csv``."""
+        if suffix == ".json":
+            return JSONResponse(jsonable(data))
+        if suffix == ".csv":
+            return rows_csv(csv_name, csv_columns, csv_rows)
+        return page(request, template, data=data, **context)
+
+    # -- pages, each with .json and .csv twins --------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home_page(request: Request, store: StoreDep):
-        return page(request, "home.html", overview=overview(store))
+        summary = overview(store)
+        with_articles(store, summary["latest"])
+        bars = [Bar(m, n, f"/articles?since={month_bounds(m)[0]}&until={month_bounds(m)[1]}")
+                for m, n in articles_per_month(store)]
+        chart = bar_chart(bars, title="Articles in the record per month", unit="month", ident="home-chart")
+        return page(request, "home.html", overview=summary, chart=Markup(chart))
 
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, store: StoreDep, params: Annotated[SearchParams, Depends()]):
-        found = params.run(store, (_OPEN, _CLOSE))
-        pages = max(1, -(-found["total"] // params.per_page))
-        return page(request, "search.html", params=params, found=found, pages=min(pages, MAX_PAGE))
+    @app.get("/search{suffix:_suffix}", include_in_schema=False)
+    def search_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, SEARCH_FIELDS)
+        if suffix == ".csv":
+            return rows_csv("statements", STATEMENT_COLUMNS, search_rows(form))
+        data = {"total": 0, "results": [], "page": 1, "pages": 1, "per_page": form.per_page, "sort": form.sort}
+        if not form.problems:
+            try:
+                data = run_search(store, {f: form.values.get(f) for f in FILTERS}, sort=form.sort, page=form.page,
+                                  per_page=form.per_page, marks=(_OPEN, _CLOSE) if not suffix else ("<mark>", "</mark>"),
+                                  with_facets=True)
+            except QueryError as error:
+                form.problems.append(_plain(str(error)))
+        data["problems"] = form.problems
+        if suffix == ".json":
+            return JSONResponse(jsonable(data))
+        return page(request, "search.html", form=form, data=data, histogram=Markup(search_histogram(form, data)),
+                    colours=PALETTE_SIZE)
 
-    @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
-    def speakers_page(request: Request, store: StoreDep):
-        return page(request, "speakers.html", speakers=speakers(store, limit=200))
+    def search_rows(form: Form) -> Any:
+        """Every statement the search matches, for the CSV: read in a connection of its own, as the
+        response is streamed after the request's connection has closed."""
+        if form.problems or not form.asked(*FILTERS):
+            return iter(())
+
+        def rows():
+            with Store(db, readonly=True) as store:
+                plan = plan_search(store, form.q, speaker=form.speaker, since=form.since, until=form.until,
+                                   type=form.type, source=form.source, article=form.article)
+                for record in every_match(store, plan, form.sort):
+                    yield statement_row(record)
+        return rows()
+
+    @app.get("/speakers{suffix:_suffix}", include_in_schema=False)
+    def speakers_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, ("name", "kind", "since", "until", "page", "per_page"), per_page=50,
+                    max_per_page=MAX_PAGE_SIZE * 10 if suffix == ".csv" else MAX_PAGE_SIZE)
+        def listing(limit: int, offset: int):
+            return speaker_directory(store, name=form.name, kind=form.kind, since=form.since, until=form.until,
+                                     limit=limit, offset=offset)
+        data = paged(form, listing, "speakers")
+        columns = ["id", "name", "kind", "statements", "first_date", "last_date"]
+        rows = all_pages(listing) if suffix == ".csv" else []
+        return answer(request, suffix, "speakers.html", data, "speakers", columns, rows, form=form, kinds=KINDS)
+
+    @app.get("/articles{suffix:_suffix}", include_in_schema=False)
+    def articles_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, ("title", "source", "since", "until", "page", "per_page"), per_page=50)
+        def listing(limit: int, offset: int):
+            return article_index(store, title=form.title, source=form.source, since=form.since, until=form.until,
+                                 limit=limit, offset=offset)
+        data = paged(form, listing, "articles")
+        columns = ["id", "date", "title", "source", "url", "statements", "copy_of"]
+        rows = all_pages(listing) if suffix == ".csv" else []
+        return answer(request, suffix, "articles.html", data, "articles", columns, rows, form=form)
+
+    @app.get("/sources{suffix:_suffix}", include_in_schema=False)
+    def sources_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, ("name", "page", "per_page"), per_page=50)
+        def listing(limit: int, offset: int):
+            return source_index(store, name=form.name, limit=limit, offset=offset)
+        data = paged(form, listing, "sources")
+        rows = all_pages(listing) if suffix == ".csv" else []
+        return answer(request, suffix, "sources.html", data, "sources",
+                      ["source", "articles", "first_date", "last_date"], rows, form=form)
+
+    @app.get("/compare{suffix:_suffix}", include_in_schema=False)
+    def compare_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, ("topic", "since", "until"))
+        names = [n.strip() for n in request.query_params.getlist("speaker") if n.strip()][:MAX_COMPARED]
+        data: dict[str, Any] = {"topic": form.topic, "speakers": [], "months": [], "unknown": []}
+        if names and not form.problems:
+            try:
+                data = compare(store, names, topic=form.topic, since=form.since, until=form.until)
+            except QueryError as error:
+                form.problems.append(_plain(str(error)))
+        data["problems"] = form.problems
+        rows = [{"month": m, **{c["name"]: c["months"][i]["count"] for c in data["speakers"]}}
+                for i, m in enumerate(data["months"])]
+        columns = ["month", *[c["name"] for c in data["speakers"]]]
+        charts = compare_charts(form, data)
+        return answer(request, suffix, "compare.html", data, "compare", columns, rows, form=form, names=names,
+                      charts=charts, slots=max(len(names) + 1, 2))
+
+    def paged(form: Form, listing: Any, key: str) -> dict[str, Any]:
+        """A page of an index; a page past the last is the last."""
+        total, rows = listing(form.per_page, (form.page - 1) * form.per_page)
+        pages = min(max(1, -(-total // form.per_page)), MAX_PAGE)
+        data: dict[str, Any] = {"total": total, "page": form.page, "pages": pages, "per_page": form.per_page}
+        if form.page > pages:
+            data.update(page=pages, asked_page=form.page)
+            total, rows = listing(form.per_page, (pages - 1) * form.per_page)
+        data[key] = rows
+        data["problems"] = form.problems
+        return data
+
+    def all_pages(listing: Any, batch: int = 1000) -> Any:
+        offset = 0
+        while True:
+            _, rows = listing(batch, offset)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_html(request: Request, speaker_id: str, store: StoreDep):
         profile = _found(speaker_page(store, speaker_id), f"no speaker {speaker_id!r}")
+        with_articles(store, profile["latest"])
         unit = profile["timeline"]["unit"]
-        chart = bar_chart([Bar(b["period"], b["count"]) for b in profile["timeline"]["bins"]],
-                          title=f"Statements by {profile['name']} per {unit}", unit=unit)
+        bars = [Bar(b["period"], b["count"], _period_link(speaker_id, b["period"], unit))
+                for b in profile["timeline"]["bins"]]
+        chart = bar_chart(bars, title=f"Statements by {profile['name']} per {unit}", unit=unit, ident="timeline")
         return page(request, "speaker.html", speaker=profile, chart=Markup(chart))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_html(request: Request, article_id: str, store: StoreDep):
         article = _found(article_view(store, article_id), f"no article {article_id!r}")
         colours = speaker_colours(article["statements"])
-        return page(request, "article.html", article=article, runs=runs(article["text"], article["statements"]),
-                    colours=colours)
+        text_runs = runs(article["text"], article["statements"], article["body_start"])
+        return page(request, "article.html", article=article, runs=text_runs, colours=colours)
 
     @app.get("/quotes/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
     def quote_html(request: Request, quote_id: QuoteId, store: StoreDep):
@@ -209,20 +352,66 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         found = _found(statement_view(store, statement_id), f"no statement {statement_id}")
         return page(request, "statement.html", statement=found)
 
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        return page(request, "api_docs.html")
+
     # -- JSON --------------------------------------------------------------------------
     @app.get("/api/search", summary="Search statements")
     def api_search(store: StoreDep, params: Annotated[SearchParams, Depends()]) -> dict[str, Any]:
-        """`{"total": N, "results": [statements]}`; matched words in `snippet` between `<mark>` and `</mark>`."""
-        return params.run(store, ("<mark>", "</mark>"))
+        """`{"total": N, "results": [statements], "page", "pages", ...}`; matched words in `snippet` between
+        `<mark>` and `</mark>`; with `facets=true`, counts by speaker, month, type and source (estimated
+        from an even sample when there are many matches: `estimated_from_one_in`)."""
+        return run_search(store, params.fields, sort=params.sort, page=params.page, per_page=params.per_page,
+                          marks=("<mark>", "</mark>"), with_facets=params.facets)
 
     @app.get("/api/speakers", summary="Speakers ranked by statements")
     def api_speakers(
         store: StoreDep,
+        name: Annotated[str | None, Query(max_length=200, description="Words of the name")] = None,
+        kind: Annotated[str | None, Query(pattern=_KIND, description="person, organization or group")] = None,
         since: Annotated[str | None, Query(pattern=_DATE)] = None,
         until: Annotated[str | None, Query(pattern=_DATE)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0, le=2**62)] = 0,
     ) -> list[dict[str, Any]]:
-        return speakers(store, since=since or None, until=until or None, limit=limit)
+        return speaker_directory(store, name=name or None, kind=kind or None, since=since or None,
+                                 until=until or None, limit=limit, offset=offset)[1]
+
+    @app.get("/api/articles", summary="Articles, newest first")
+    def api_articles(
+        store: StoreDep,
+        title: Annotated[str | None, Query(max_length=200, description="Words of the title")] = None,
+        source: Annotated[str | None, Query(max_length=300)] = None,
+        since: Annotated[str | None, Query(pattern=_DATE)] = None,
+        until: Annotated[str | None, Query(pattern=_DATE)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    ) -> dict[str, Any]:
+        total, rows = article_index(store, title=title or None, source=source or None, since=since or None,
+                                    until=until or None, limit=limit, offset=offset)
+        return {"total": total, "articles": rows}
+
+    @app.get("/api/sources", summary="Sources (outlets), by articles")
+    def api_sources(
+        store: StoreDep,
+        name: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    ) -> dict[str, Any]:
+        total, rows = source_index(store, name=name or None, limit=limit, offset=offset)
+        return {"total": total, "sources": rows}
+
+    @app.get("/api/compare", summary="Speakers compared on a topic over time")
+    def api_compare(
+        store: StoreDep,
+        speaker: Annotated[list[str], Query(max_length=200, description=f"Two to {MAX_COMPARED} speakers")],
+        topic: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
+        since: Annotated[str | None, Query(pattern=_DATE)] = None,
+        until: Annotated[str | None, Query(pattern=_DATE)] = None,
+    ) -> dict[str, Any]:
+        """For each speaker: statements about the topic per month (one shared axis), and their latest."""
+        return compare(store, speaker[:MAX_COMPARED], topic=topic, since=since or None, until=until or None)
 
     @app.get("/api/speakers/{speaker_id}", summary="One speaker")
     def api_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
@@ -296,11 +485,8 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
-            for e in exc.errors()
-        )
-        return error(request, 400, problems or "invalid request")
+        problems = " ".join(_plain_problem(e) for e in exc.errors())
+        return error(request, 400, problems or "That request could not be read.")
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):
@@ -321,6 +507,106 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         return error(request, 500, "something went wrong on our side; the error is logged")
 
     return app
+
+
+class _Suffix(Convertor):
+    """A page's download suffix: nothing (the HTML page), ".json" or ".csv"."""
+
+    regex = r"(?:\.json|\.csv)?"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("_suffix", _Suffix())
+
+
+def jsonable(data: dict[str, Any]) -> dict[str, Any]:
+    """A page's data as its JSON twin serves it: search snippets marked with <mark>, not control marks."""
+    text = json.dumps(data, default=str).replace("\\u0002", "<mark>").replace("\\u0003", "</mark>")
+    return json.loads(text)
+
+
+def _plain(message: str) -> str:
+    """A library message as a sentence for the page."""
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+def articles_per_month(store: Store) -> list[tuple[str, int]]:
+    """(YYYY-MM, articles) over the record, every month from the first to the last."""
+    counts = dict(store.db.execute(
+        "SELECT substr(date, 1, 7) AS month, count(*) FROM articles WHERE date IS NOT NULL GROUP BY month"))
+    return [(m, counts.get(m, 0)) for m in month_range(counts)]
+
+
+def search_histogram(form: Form, data: dict[str, Any]) -> str:
+    """The matches per month; a bar filters the search to its month, and the current month's bar
+    takes the filter off again."""
+    counted = data.get("facets")
+    if not counted or not counted["months"]:
+        return ""
+    bars = []
+    for bin in counted["months"]:
+        since, until = month_bounds(bin["month"])
+        current = form.since == since and form.until == until
+        href = form.link("/search", since=None if current else since, until=None if current else until, page=None)
+        bars.append(Bar(bin["month"], bin["count"], href, current))
+    note = f", estimated from 1 match in {counted['estimated_from_one_in']}" if counted["estimated_from_one_in"] else ""
+    return bar_chart(bars, title="Matching statements per month", unit="month", ident="histogram", note=note)
+
+
+def compare_charts(form: Form, data: dict[str, Any]) -> list[Markup]:
+    """One chart per speaker on the same months and the same scale; a bar is that speaker's
+    statements on the topic in that month."""
+    peak = max((b["count"] for c in data["speakers"] for b in c["months"]), default=0) or 1
+    charts = []
+    for n, column in enumerate(data["speakers"]):
+        bars = []
+        for bin in column["months"]:
+            since, until = month_bounds(bin["month"])
+            fields = {"q": form.topic, "speaker": column["id"], "since": since, "until": until}
+            bars.append(Bar(bin["month"], bin["count"], "/search?" + urlencode({k: v for k, v in fields.items() if v})))
+        title = f"Statements by {column['name']}" + (f" on “{form.topic}”" if form.topic else "") + " per month"
+        charts.append(Markup(bar_chart(bars, title=title, unit="month", ident=f"compare-{n}", peak=peak)))
+    return charts
+
+
+def _period_link(speaker_id: str, period: str, unit: str) -> str:
+    """The search for a speaker's statements in one bin of their timeline (a month, or a week from its Monday)."""
+    if unit == "week":
+        start = Date.fromisoformat(period)
+        since, until = start.isoformat(), (start + timedelta(days=6)).isoformat()
+    else:
+        since, until = month_bounds(period)
+    return "/search?" + urlencode({"speaker": speaker_id, "since": since, "until": until, "sort": "oldest"})
+
+
+_HINTS = {"since": "a date written like 2023-10-27", "until": "a date written like 2023-10-27",
+          "type": "direct, mixed or indirect", "sort": "relevance, newest or oldest",
+          "kind": "person, organization or group"}
+
+
+def _plain_problem(error: dict[str, Any]) -> str:
+    """A validation error in plain words: "“since” must be a date written like 2023-10-27.", not
+    "String should match pattern '^(\\d{4}-\\d{2}-\\d{2})?$'"."""
+    field = str(error.get("loc", ("", "request"))[-1])
+    kind, context = error.get("type", ""), error.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        return f"“{field}” must be {_HINTS.get(field, 'in the documented form')}."
+    if kind in ("int_parsing", "int_from_float"):
+        return f"“{field}” must be a whole number."
+    if kind == "greater_than_equal":
+        return f"“{field}” must be at least {context.get('ge')}."
+    if kind == "less_than_equal":
+        return f"“{field}” must be at most {context.get('le')}."
+    if kind == "string_too_long":
+        return f"“{field}” is too long: at most {context.get('max_length')} characters."
+    if kind == "missing":
+        return f"“{field}” is needed."
+    return f"“{field}”: {error.get('msg', 'not valid')}."
 
 
 def _found(value: Any, message: str) -> Any:

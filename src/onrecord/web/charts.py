@@ -1,49 +1,83 @@
-"""Small SVG charts drawn on the server: no script, no CDN, readable without colour."""
+"""Small SVG charts drawn on the server: no script, no CDN, readable without colour.
+
+Each chart is drawn twice, wide for a desktop and narrow for a phone (the stylesheet shows one), so
+its labels keep a legible size on both rather than shrinking with the page.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 36, 8, 12, 44
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: int
+    href: str | None = None  # a bar that is a link (to the statements it counts)
+    current: bool = False  # the bar the page is filtered to
 
 
-def bar_chart(bars: list[Bar], *, title: str, unit: str) -> str:
-    """An accessible bar chart: a title and description for screen readers, a tooltip per bar."""
+@dataclass(frozen=True)
+class Frame:
+    """One drawing size: the view box, the margins, the font size (set in style.css, as the CSP allows
+    no inline style; here for the layout) and how many labels fit."""
+
+    name: str
+    width: int
+    height: int
+    left: int
+    font: int
+    labels: int
+
+
+WIDE = Frame("wide", 640, 220, 40, 11, 8)
+NARROW = Frame("narrow", 360, 250, 34, 13, 4)  # at a phone's 342 px of width, 13 units are about 12 px
+TOP, RIGHT = 12, 26  # room on the right for the last label's half
+
+
+def bar_chart(bars: list[Bar], *, title: str, unit: str, ident: str = "chart", peak: int | None = None,
+              note: str = "") -> str:
+    """An accessible bar chart: a title and description for screen readers, a tooltip per bar,
+    bars as links where they have one. ``peak`` shares one scale between charts."""
     if not bars:
         return '<p class="empty">No dated statements to chart.</p>'
-    peak = max(b.value for b in bars) or 1
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    return "".join(_draw(bars, title, unit, f"{ident}-{frame.name}", frame, peak, note) for frame in (WIDE, NARROW))
+
+
+def _draw(bars: list[Bar], title: str, unit: str, ident: str, frame: Frame, peak: int | None, note: str) -> str:
+    top_value = peak or max(b.value for b in bars) or 1
+    bottom = frame.font * 4
+    plot_w, plot_h = frame.width - frame.left - RIGHT, frame.height - TOP - bottom
     step = plot_w / len(bars)
-    every = max(1, len(bars) // 8)  # label at most about eight periods
+    every = max(1, -(-len(bars) // frame.labels))
+
+    most = max(b.value for b in bars)
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-title chart-desc">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{len(bars)} {unit}s from {escape(bars[0].label)} to {escape(bars[-1].label)}; '
-        f'most in one {unit}: {peak}.</desc>',
-        f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}"/>',
-        f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}"/>',
-        f'<text class="tick" x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{peak}</text>',
-        f'<text class="tick" x="{LEFT - 6}" y="{TOP + plot_h}" text-anchor="end">0</text>',
+        f'<svg class="chart chart-{frame.name}" viewBox="0 0 {frame.width} {frame.height}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{len(bars)} {unit}s from {escape(bars[0].label)} to {escape(bars[-1].label)}; '
+        f'most in one {unit}: {most}{escape(note)}.</desc>',
+        f'<line class="axis" x1="{frame.left}" y1="{TOP + plot_h}" x2="{frame.width - RIGHT}" y2="{TOP + plot_h}"/>',
+        f'<line class="axis" x1="{frame.left}" y1="{TOP}" x2="{frame.left}" y2="{TOP + plot_h}"/>',
+        f'<text class="tick" x="{frame.left - 5}" y="{TOP + frame.font - 2}" text-anchor="end">{top_value}</text>',
+        f'<text class="tick" x="{frame.left - 5}" y="{TOP + plot_h}" text-anchor="end">0</text>',
     ]
     for i, bar in enumerate(bars):
-        h = plot_h * bar.value / peak
-        x = LEFT + i * step
-        parts.append(
-            f'<rect class="bar" x="{x + step * 0.1:.1f}" y="{TOP + plot_h - h:.1f}" width="{max(step * 0.8, 1):.1f}" '
-            f'height="{h:.1f}"><title>{escape(bar.label)}: {bar.value} statement{"s" if bar.value != 1 else ""}</title></rect>'
-        )
+        h = plot_h * bar.value / top_value
+        x = frame.left + i * step
+        tip = f"{bar.label}: {bar.value} statement{'s' if bar.value != 1 else ''}{note}"
+        rect = (f'<rect class="bar{" current" if bar.current else ""}" x="{x + step * 0.1:.1f}" '
+                f'y="{TOP + plot_h - h:.1f}" width="{max(step * 0.8, 1):.1f}" height="{h:.1f}"><title>{escape(tip)}</title></rect>')
+        if bar.href:
+            # the whole column is the link's target, so a short bar is as easy to hit as a tall one
+            rect = (f'<a href="{escape(bar.href)}" aria-label="{escape(tip)}"><rect class="hit" x="{x:.1f}" y="{TOP}" '
+                    f'width="{step:.1f}" height="{plot_h}"/>{rect}</a>')
+        parts.append(rect)
         if i % every == 0:
-            parts.append(
-                f'<text class="tick" x="{x + step / 2:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle">{escape(bar.label)}</text>'
-            )
-    parts.append(f'<text class="axis-label" x="{LEFT + plot_w / 2}" y="{HEIGHT - 6}" text-anchor="middle">'
-                 f'statements per {unit}</text>')
+            parts.append(f'<text class="tick" x="{x + step / 2:.1f}" y="{TOP + plot_h + frame.font + 5}" '
+                         f'text-anchor="middle">{escape(bar.label)}</text>')
+    parts.append(f'<text class="axis-label" x="{frame.left + plot_w / 2}" y="{frame.height - 6}" '
+                 f'text-anchor="middle">statements per {unit}{escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,142 @@
+"""Browsing the record: the speakers, articles and sources indexes, and speakers compared on a topic.
+
+Each index takes its filters and a page (``limit``, ``offset``) and returns ``(total, rows)``; rows
+are plain dicts, as the CLI prints them and the web app serves them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .query import (
+    Criteria, contains, count_matches, filters, matching, month_counts, month_range, ordered, page_ids,
+)
+from .read import find_speakers, fts_query, statements_by_id
+from .speakers import name_words
+from .store import Store
+
+KINDS = ("person", "organization", "group")
+MAX_COMPARED = 5
+
+
+def _like_all(column: str, words: list[str]) -> tuple[str, list[str]]:
+    """" AND column LIKE %w%" for every word: all must occur (ASCII case folded)."""
+    return "".join(f" AND {column} LIKE ? ESCAPE '\\'" for _ in words), [contains(w) for w in words]
+
+
+def speaker_directory(
+    store: Store, *, name: str | None = None, kind: str | None = None, since: str | None = None,
+    until: str | None = None, limit: int = 50, offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Speakers ranked by statements (in the date range, when given), filtered by words of their
+    name and by kind."""
+    words = list(name_words(name)) if name else []
+    named, name_params = _like_all("sp.name", words)
+    kinds = " AND sp.kind = ?" if kind else ""
+    kind_params = [kind] if kind else []
+    if not (since or until):
+        where = f"WHERE 1 = 1{named}{kinds}"
+        total = store.db.execute(f"SELECT count(*) FROM speakers sp {where}", [*name_params, *kind_params]).fetchone()[0]
+        rows = store.db.execute(
+            f"SELECT sp.id, sp.name, sp.kind, sp.statements, sp.first_date, sp.last_date FROM speakers sp {where} "
+            "ORDER BY sp.statements DESC, sp.id LIMIT ? OFFSET ?", [*name_params, *kind_params, limit, offset],
+        ).fetchall()
+        return total, [dict(r) for r in rows]
+    dated, date_params = filters(Criteria(since=since, until=until), speakers=False)
+    grouped = (
+        "SELECT s.speaker AS id, count(*) AS statements, min(s.date) AS first_date, max(s.date) AS last_date "
+        f"FROM statements s WHERE s.speaker IS NOT NULL{dated} GROUP BY s.speaker"
+    )
+    where = f"WHERE 1 = 1{named}{kinds}"
+    params = [*date_params, *name_params, *kind_params]
+    total = store.db.execute(f"SELECT count(*) FROM ({grouped}) g JOIN speakers sp ON sp.id = g.id {where}",
+                             params).fetchone()[0]
+    rows = store.db.execute(
+        f"SELECT g.id, sp.name, sp.kind, g.statements, g.first_date, g.last_date FROM ({grouped}) g "
+        f"JOIN speakers sp ON sp.id = g.id {where} ORDER BY g.statements DESC, g.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return total, [dict(r) for r in rows]
+
+
+def article_index(
+    store: Store, *, title: str | None = None, source: str | None = None, since: str | None = None,
+    until: str | None = None, limit: int = 50, offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Articles newest first (undated last, as SQLite sorts NULL), filtered by words of the title, source and date range;
+    each with its number of statements (a copy counts those of the article it copies)."""
+    words = [w for w in (title or "").split() if w]
+    clauses, params = _like_all("a.title", words)
+    if source:
+        clauses, params = clauses + " AND a.source = ?", [*params, source]
+    dated, date_params = filters(Criteria(since=since, until=until), speakers=False)
+    clauses, params = clauses + dated.replace("s.date", "a.date"), [*params, *date_params]
+    # title words are looked for in the (date, title) index, never in the rows that hold the text
+    table = "articles a INDEXED BY articles_date_title" if words and not source else "articles a"
+    total = store.db.execute(f"SELECT count(*) FROM {table} WHERE 1 = 1{clauses}", params).fetchone()[0]
+    rows = store.db.execute(
+        f"SELECT a.id, a.date, a.title, a.source, a.url, a.copy_of, a.error FROM {table} WHERE 1 = 1{clauses} "
+        "ORDER BY a.date DESC, a.rowid DESC LIMIT ? OFFSET ?", [*params, limit, offset],
+    ).fetchall()
+    out = []
+    for row in rows:
+        record = dict(row)
+        record["statements"] = store.db.execute(
+            "SELECT count(*) FROM statements WHERE article_id = ?", (row["copy_of"] or row["id"],)).fetchone()[0]
+        out.append(record)
+    return total, out
+
+
+def source_index(store: Store, *, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Sources (outlets) ranked by articles, with their date range; filtered by words of the name.
+    Articles without a source are counted as one row with source None."""
+    words = [w for w in (name or "").split() if w]
+    clauses, params = _like_all("source", words)
+    grouped = (f"SELECT source, count(*) AS articles, min(date) AS first_date, max(date) AS last_date "
+               f"FROM articles WHERE 1 = 1{clauses} GROUP BY source")
+    total = store.db.execute(f"SELECT count(*) FROM ({grouped})", params).fetchone()[0]
+    rows = store.db.execute(f"{grouped} ORDER BY articles DESC, source LIMIT ? OFFSET ?",
+                            [*params, limit, offset]).fetchall()
+    return total, [dict(r) for r in rows]
+
+
+def compare(
+    store: Store, names: list[str], *, topic: str | None = None, since: str | None = None,
+    until: str | None = None, latest: int = 3,
+) -> dict[str, Any]:
+    """Speakers side by side on a topic: for each, statements about it per month on one shared axis
+    and their latest words. A name matching several speakers stands for the most quoted of them
+    (``others`` lists the rest); a name matching nobody is listed in ``unknown``."""
+    query = fts_query(topic) if topic and topic.strip() else None
+    columns, unknown = [], []
+    for name in names[:MAX_COMPARED]:
+        ids = find_speakers(store, name)
+        if not ids:
+            unknown.append(name)
+            continue
+        ranked = sorted(ids, key=lambda slug: -_statements_of(store, slug))
+        m = matching(Criteria(query, (ranked[0],), since=since, until=until))
+        total = count_matches(store, m)
+        months, undated = month_counts(store, m)
+        order = ordered(store, m, "newest", total)
+        row = store.db.execute("SELECT name, kind FROM speakers WHERE id = ?", (ranked[0],)).fetchone()
+        columns.append({
+            "query": name, "id": ranked[0], "name": row["name"], "kind": row["kind"], "statements": total,
+            "months": months, "undated": undated,
+            "latest": statements_by_id(store, page_ids(store, order, latest, 0)) if total else [],
+            "others": [{"id": slug, "name": _name_of(store, slug)} for slug in ranked[1:6]],
+        })
+    months = month_range({m: 1 for column in columns for m in column["months"]})
+    for column in columns:
+        column["months"] = [{"month": m, "count": column["months"].get(m, 0)} for m in months]
+    return {"topic": topic, "since": since, "until": until, "months": months, "speakers": columns, "unknown": unknown}
+
+
+def _statements_of(store: Store, slug: str) -> int:
+    row = store.db.execute("SELECT statements FROM speakers WHERE id = ?", (slug,)).fetchone()
+    return row[0] if row else 0
+
+
+def _name_of(store: Store, slug: str) -> str:
+    row = store.db.execute("SELECT name FROM speakers WHERE id = ?", (slug,)).fetchone()
+    return row[0] if row else slug
