@@ -28,7 +28,7 @@ demo: $(STAMP)
 	$(BIN)/onrecord ingest samples/wikinews-demo.jsonl --db demo.db
 	$(BIN)/onrecord speakers --db demo.db --limit 8 --format table
 	$(BIN)/onrecord speaker "Boris Johnson" --db demo.db --latest 3
-	$(BIN)/onrecord search "coronavirus OR pandemic" --db demo.db --limit 5 --format table
+	$(BIN)/onrecord search "coronavirus OR pandemic" --db demo.db --limit 5 --facets --format table
 	@echo "Two articles report the same words of Kyriakos Mitsotakis; the store keeps them as one merged quote:"
 	$(BIN)/onrecord search Crete --speaker Mitsotakis --db demo.db --format table
 	@echo

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from ..inputs import Ignored, Rejection, read_inputs
 from ..model import Article
+from ..record.query import Facets
 from ..record.read import speaker_label
 from ..record.store import StoreError
 from ..values import counted
@@ -108,16 +109,25 @@ ROW_FORMATS = ("table", "jsonl", "csv")
 @click.option("--type", "type_", type=click.Choice(("direct", "mixed", "indirect")), help="Only this kind of statement.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most this many results.")
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging).")
+@click.option("--source", help="Only statements from articles of this source (outlet), exactly as stored.")
+@click.option("--sort", type=click.Choice(("relevance", "newest", "oldest")), default="relevance", show_default=True,
+              help="Order: best match (newest first without words), newest or oldest (undated last).")
+@click.option("--facets", is_flag=True, help="Also count the matches by speaker, month, type and source (table format).")
 @format_option(ROW_FORMATS)
 def search(text: str | None, db: str, speaker: str | None, since: str | None, until: str | None,
-           type_: str | None, limit: int, offset: int, fmt: str | None) -> None:
+           type_: str | None, limit: int, offset: int, source: str | None, sort: str, facets: bool,
+           fmt: str | None) -> None:
     """Search statements: words (all must occur; "a phrase" in quotes; prefix*), filters, or both."""
     from ..record.read import QueryError, search as run_search
 
+    fmt = pick_format(fmt)
+    if facets and fmt != "table":
+        raise click.UsageError("--facets prints tables: use --format table (the web app's /api/search?facets=true "
+                               "gives the counts as JSON)")
     with open_store(db) as store:
         try:
-            found = run_search(store, text, speaker=speaker, since=since, until=until, type=type_,
-                               limit=limit, offset=offset, marks=(_OPEN, _CLOSE))
+            found = run_search(store, text, speaker=speaker, since=since, until=until, type=type_, source=source,
+                               sort=sort, limit=limit, offset=offset, marks=(_OPEN, _CLOSE), with_facets=facets)
         except QueryError as error:
             raise click.UsageError(str(error)) from None
     reporter = Reporter()
@@ -131,9 +141,10 @@ def search(text: str | None, db: str, speaker: str | None, since: str | None, un
         more = f" and {len(found.speakers) - 10} more" if len(found.speakers) > 10 else ""
         reporter.info(f"{speaker!r} matches {len(found.speakers)} speakers, all searched: {choices}{more}; "
                       "give an id to --speaker to pick one")
-    fmt = pick_format(fmt)
     if fmt == "table":
         _search_table(found.results, found.total, offset)
+        if found.facets is not None:
+            _facet_tables(found.facets)
     else:
         rows = [_plain_snippet(r) for r in found.results]
         emit_rows(rows, fmt, ["date", "speaker", "speaker_description", "type", "text", "snippet", "article", "id", "quote"],
@@ -165,6 +176,29 @@ def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
         "text": record["content"]["text"], "snippet": record.get("snippet"), "article": record["article"],
         "id": record["id"], "quote": record["quote"],
     }
+
+
+def _facet_tables(facets: Facets) -> None:
+    """The matches counted by speaker, type, source and month, side by side."""
+    estimated = f" (estimated from 1 match in {facets.sampled})" if facets.sampled else ""
+    columns = [
+        ("speaker", [(f["name"], f["count"]) for f in facets.speakers]),
+        ("type", [(f["type"], f["count"]) for f in facets.types]),
+        ("source", [(f["source"], f["count"]) for f in facets.sources]),
+        ("month", [(m["month"], m["count"]) for m in reversed(facets.months) if m["count"]][:12]
+         + ([("undated", facets.undated)] if facets.undated else [])),
+    ]
+    grid = Table(title=f"Matches by speaker, type, source and month{estimated}", show_lines=False)
+    for name, _ in columns:
+        grid.add_column(name, overflow="fold")
+        grid.add_column("n", justify="right", style="cyan")
+    for i in range(max(len(rows) for _, rows in columns)):
+        cells: list[str] = []
+        for _, rows in columns:
+            label, count = rows[i] if i < len(rows) else ("", "")
+            cells += [str(label), f"{count:,}" if count != "" else ""]
+        grid.add_row(*cells)
+    console().print(grid)
 
 
 def _search_table(results: list[dict[str, Any]], total: int, offset: int) -> None:
