@@ -213,3 +213,20 @@ def test_the_cli_search_sorts_filters_by_source_and_counts_facets(store):
     assert "Sadiq Khan" in counted.stdout and "undated" in counted.stdout
     refused = invoke("search", "ceasefire", "--db", str(store), "--facets", "--format", "jsonl")
     assert refused.exit_code == 2 and "--facets prints tables" in refused.output
+
+
+@pytest.mark.parametrize("since, until", [
+    ("2019-01-01", "2020-12-31"), ("2019-09-05", "2019-09-28"), ("2019-02-15", "2020-05-10"),
+    (None, "2019-06-15"), ("2019-06-15", None), ("2019-07-01", "2019-07-31"), ("2019-12-16", "2020-01-10"),
+])
+def test_the_speakers_of_a_date_range_are_counted_as_the_statements_are(client, since, until):
+    dates = {k: v for k, v in {"since": since, "until": until}.items() if v}
+    listed = client.get("/speakers.json", params={**dates, "per_page": 100}).json()
+    rows = csv_rows(client.get("/search.csv", params=dates))
+    counted = Counter(r["speaker_id"] for r in rows if r["speaker_id"])
+    assert listed["total"] == len(counted) > 0
+    ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:100]  # the page's order: most, then id
+    assert [(s["id"], s["statements"]) for s in listed["speakers"]] == ranked
+    for speaker in listed["speakers"]:
+        theirs = [r["date"] for r in rows if r["speaker_id"] == speaker["id"]]
+        assert (speaker["first_date"], speaker["last_date"]) == (min(theirs), max(theirs))

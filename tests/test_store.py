@@ -647,3 +647,25 @@ def test_two_processes_creating_one_store_at_once_both_open_it(tmp_path):
         for process in processes:
             process.join(timeout=60)
         assert [answers.get(timeout=5) for _ in processes] == ["ok", "ok"]
+
+
+def test_a_schema_5_store_gets_its_speakers_per_month_when_opened_for_writing(tmp_path, nlp):
+    import sqlite3
+
+    db = tmp_path / "record.db"
+    ingest_paths(db, write_corpus(tmp_path / "in", KHAN_CORPUS), nlp=nlp)
+    with Store(db, readonly=True) as store:
+        kept = store.db.execute("SELECT * FROM speaker_months ORDER BY speaker, month").fetchall()
+        counted = store.db.execute(
+            "SELECT speaker, substr(date, 1, 7), count(*), min(date), max(date) FROM statements "
+            "WHERE speaker IS NOT NULL AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+    assert [tuple(r) for r in kept] == [tuple(r) for r in counted] and kept
+    con = sqlite3.connect(db)  # as onrecord with schema 5 left it: no months, no browsing indexes
+    con.executescript("DROP TABLE speaker_months; DROP INDEX articles_source; DROP INDEX statements_type; "
+                      "UPDATE meta SET value = '5' WHERE key = 'schema';")
+    con.close()
+    Store(db).close()
+    with Store(db, readonly=True) as store:
+        assert [tuple(r) for r in store.db.execute("SELECT * FROM speaker_months ORDER BY speaker, month")] == \
+            [tuple(r) for r in counted]
+        assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_source'").fetchone()

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..values import parse_date
 from .query import (
-    Criteria, contains, count_matches, filters, matching, month_counts, month_range, ordered, page_ids,
+    Criteria, contains, count_matches, filters, matching, month_bounds, month_counts, month_range, ordered,
+    page_ids,
 )
 from .read import find_speakers, fts_query, statements_by_id
 from .speakers import name_words
@@ -41,21 +43,61 @@ def speaker_directory(
             "ORDER BY sp.statements DESC, sp.id LIMIT ? OFFSET ?", [*name_params, *kind_params, limit, offset],
         ).fetchall()
         return total, [dict(r) for r in rows]
-    dated, date_params = filters(Criteria(since=since, until=until), speakers=False)
-    grouped = (
-        "SELECT s.speaker AS id, count(*) AS statements, min(s.date) AS first_date, max(s.date) AS last_date "
-        f"FROM statements s WHERE s.speaker IS NOT NULL{dated} GROUP BY s.speaker"
-    )
+    grouped, params = _counts_between(since, until)
     where = f"WHERE 1 = 1{named}{kinds}"
-    params = [*date_params, *name_params, *kind_params]
-    total = store.db.execute(f"SELECT count(*) FROM ({grouped}) g JOIN speakers sp ON sp.id = g.id {where}",
-                             params).fetchone()[0]
-    rows = store.db.execute(
-        f"SELECT g.id, sp.name, sp.kind, g.statements, g.first_date, g.last_date FROM ({grouped}) g "
-        f"JOIN speakers sp ON sp.id = g.id {where} ORDER BY g.statements DESC, g.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+    params = [*params, *name_params, *kind_params]
+    joined = f"FROM ({grouped}) g JOIN speakers sp ON sp.id = g.id {where}"
+    rows = store.db.execute(  # the total comes with the page (a window over the grouped rows): one pass
+        f"SELECT g.id, sp.name, sp.kind, g.statements, g.first_date, g.last_date, count(*) OVER () AS total "
+        f"{joined} ORDER BY g.statements DESC, g.id LIMIT ? OFFSET ?", [*params, limit, offset],
     ).fetchall()
-    return total, [dict(r) for r in rows]
+    if rows:
+        total = rows[0]["total"]
+    else:
+        total = store.db.execute(f"SELECT count(*) {joined}", params).fetchone()[0] if offset else 0
+    return total, [{k: r[k] for k in r.keys() if k != "total"} for r in rows]
+
+
+def _counts_between(since: str | None, until: str | None) -> tuple[str, list[str]]:
+    """SQL for (id, statements, first_date, last_date) per speaker between two dates: whole months
+    from ``speaker_months``, and only the days of partial months at either edge counted in the
+    statements, so a range of years costs about what a month does."""
+    for value in (since, until):
+        if value:
+            parse_date(value)  # the caller's check; a bad date here is a bug, not a user's mistake
+    start, end = since or "1000-01-01", until or "2999-12-31"  # open ends, as dates month_bounds can take
+    first_full = start[:7] if start.endswith("-01") else _next_month(start[:7])
+    last_full = end[:7] if end == month_bounds(end[:7])[1] else _previous_month(end[:7])
+    parts: list[str] = []
+    params: list[str] = []
+    edges = [(start, end)] if first_full > last_full else [(start, f"{first_full}-01"), (month_bounds(last_full)[1], end)]
+    if first_full <= last_full:
+        # "+month": scan in (speaker, month) order, as GROUP BY wants, rather than look up month by month
+        parts.append("SELECT speaker AS id, sum(statements) AS statements, min(first_date) AS first_date, "
+                     "max(last_date) AS last_date FROM speaker_months WHERE +month >= ? AND +month <= ? GROUP BY speaker")
+        params += [first_full, last_full]
+    for low, high in edges:  # [low, high) at the start edge, (low, high] at the end: the whole months lie between
+        if first_full <= last_full:
+            op_low, op_high = (">=", "<") if low == start else (">", "<=")
+        else:
+            op_low, op_high = ">=", "<="
+        parts.append("SELECT speaker AS id, count(*) AS statements, min(date) AS first_date, max(date) AS last_date "
+                     f"FROM statements INDEXED BY statements_date WHERE speaker IS NOT NULL AND date {op_low} ? "
+                     f"AND date {op_high} ? GROUP BY speaker")
+        params += [low, high]
+    union = " UNION ALL ".join(parts)
+    return (f"SELECT id, sum(statements) AS statements, min(first_date) AS first_date, max(last_date) AS last_date "
+            f"FROM ({union}) GROUP BY id"), params
+
+
+def _next_month(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return f"{year + (number == 12):04d}-{number % 12 + 1:02d}"
+
+
+def _previous_month(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
 
 
 def article_index(
@@ -117,7 +159,7 @@ def compare(
         ranked = sorted(ids, key=lambda slug: -_statements_of(store, slug))
         m = matching(Criteria(query, (ranked[0],), since=since, until=until))
         total = count_matches(store, m)
-        months, undated = month_counts(store, m)
+        months, undated = month_counts(store, m) if query or since or until else _kept_months(store, ranked[0])
         order = ordered(store, m, "newest", total)
         row = store.db.execute("SELECT name, kind FROM speakers WHERE id = ?", (ranked[0],)).fetchone()
         columns.append({
@@ -130,6 +172,12 @@ def compare(
     for column in columns:
         column["months"] = [{"month": m, "count": column["months"].get(m, 0)} for m in months]
     return {"topic": topic, "since": since, "until": until, "months": months, "speakers": columns, "unknown": unknown}
+
+
+def _kept_months(store: Store, slug: str) -> tuple[dict[str, int], int]:
+    """A speaker's statements per month as the store keeps them, and how many are undated."""
+    months = dict(store.db.execute("SELECT month, statements FROM speaker_months WHERE speaker = ?", (slug,)))
+    return months, _statements_of(store, slug) - sum(months.values())
 
 
 def _statements_of(store: Store, slug: str) -> int:

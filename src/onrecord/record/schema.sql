@@ -45,6 +45,17 @@ CREATE TABLE IF NOT EXISTS speakers (
 );
 CREATE INDEX IF NOT EXISTS speakers_statements ON speakers (statements DESC);
 
+-- Each speaker's dated statements per month (YYYY-MM), kept with the speakers table: the speakers
+-- index over a date range adds whole months from here and counts only the partial months at its edges.
+CREATE TABLE IF NOT EXISTS speaker_months (
+    speaker TEXT NOT NULL,
+    month TEXT NOT NULL,
+    statements INTEGER NOT NULL,
+    first_date TEXT NOT NULL,
+    last_date TEXT NOT NULL,
+    PRIMARY KEY (speaker, month)
+) WITHOUT ROWID;  -- read in key order: a range of months is a scan of a few rows per speaker
+
 -- Roles articles give people ("london mayor" for Sadiq Khan), with the article's date.
 CREATE TABLE IF NOT EXISTS roles (
     article_id TEXT NOT NULL,

@@ -37,12 +37,16 @@ from .speakers import NameIndex, RoleSpell, description_key, holders_of, pick_by
 
 SCHEMA_VERSION = "6"
 # Schema versions that opening for writing brings up to date (3 added indexes, 4 the unstemmed word
-# index, 5 the name overrides, 6 indexes for browsing: articles by source and by title, statements by type).
+# index, 5 the name overrides, 6 indexes for browsing: articles by source and by title, statements by type, speakers by month).
 UPGRADABLE = frozenset({"2", "3", "4", "5"})
 DEFAULT_DB = "onrecord.db"
-_TABLES = frozenset({"meta", "articles", "names", "name_overrides", "speakers", "roles", "statements", "quotes",
-                     "statements_fts", "statements_words"})
+_TABLES = frozenset({"meta", "articles", "names", "name_overrides", "speakers", "speaker_months", "roles",
+                     "statements", "quotes", "statements_fts", "statements_words"})
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
+
+
+_SPEAKER_MONTHS = ("INSERT INTO speaker_months (speaker, month, statements, first_date, last_date) "
+                   "SELECT speaker, substr(date, 1, 7) AS month, count(*), min(date), max(date) FROM statements")
 
 
 class StoreError(RuntimeError):
@@ -183,9 +187,12 @@ class Store:
         """Bring an older store up to date: the schema script only adds what is missing; a word index
         it adds is filled from the statements already there."""
         had_words = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_words'").fetchone()
+        had_months = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_months'").fetchone()
         self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
         if not had_words:
             self.db.execute("INSERT INTO statements_words (statements_words) VALUES ('rebuild')")
+        if not had_months:
+            self.db.execute(_SPEAKER_MONTHS + " WHERE speaker IS NOT NULL AND date IS NOT NULL GROUP BY speaker, month")
         self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _check_schema(self) -> None:
@@ -482,6 +489,8 @@ class Store:
             count, first, last = self.db.execute(
                 "SELECT count(*), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
             ).fetchone()
+            self.db.execute("DELETE FROM speaker_months WHERE speaker = ?", (slug,))
+            self.db.execute(_SPEAKER_MONTHS + " WHERE speaker = ? AND date IS NOT NULL GROUP BY month", (slug,))
             if not count:
                 self.db.execute("DELETE FROM speakers WHERE id = ?", (slug,))
                 continue
