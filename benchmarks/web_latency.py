@@ -44,6 +44,10 @@ def samples(db: Path, rounds: int, seed: int = 5) -> dict[str, list[str]]:
     con.close()
     words = [next((w for w in text.split() if w.isalpha() and len(w) > 4), "said") for _, text, _ in rows]
     speakers = [rng.choice(top) for _ in range(rounds)]
+    months = [m for (m,) in con_months(db)]
+    sources = [s for (s,) in sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute(
+        "SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC LIMIT 200")]
+    month_of = [rng.choice(months) for _ in range(rounds)]
     return {
         "/": ["/"] * rounds,
         "/search (words)": [f"/search?q={quote(w)}" for w in words],
@@ -57,7 +61,49 @@ def samples(db: Path, rounds: int, seed: int = 5) -> dict[str, list[str]]:
         "/api/speakers/{id} (top 50)": [f"/api/speakers/{s}" for s in speakers],
         "/api/articles/{id}": [f"/api/articles/{quote(a)}" for a, _, _ in rows],
         "/api/quotes/{id}": [f"/api/quotes/{q}" for q in quotes],
+        # exploring (issue 15): facets and the histogram come with every /search page
+        "/search (words, newest first)": [f"/search?q={quote(w)}&sort=newest" for w in words],
+        "/search (words, oldest first, page 5)": [f"/search?q={quote(w)}&sort=oldest&page=5" for w in words],
+        "/search (words + source)": [f"/search?q={quote(w)}&source={quote(rng.choice(sources))}" for w in words],
+        "/search (a type alone)": [f"/search?type={rng.choice(['direct', 'mixed', 'indirect'])}" for _ in words],
+        "/search (a month alone)": [f"/search?since={m}-01&until={m}-28" for m in month_of],
+        "/search.json (words)": [f"/search.json?q={quote(w)}" for w in words],
+        "/search.csv (words + speaker, every match)": [f"/search.csv?q={quote(w)}&speaker={s}"
+                                                       for w, (_, _, s) in zip(words, rows) if s],
+        "/api/search (words, facets)": [f"/api/search?q={quote(w)}&facets=true" for w in words],
+        "/speakers (page 1..20)": [f"/speakers?page={rng.randrange(1, 21)}" for _ in words],
+        "/speakers (name)": [f"/speakers?name={quote(_surname(s))}" for s in speakers],
+        "/speakers (kind, a year)": [f"/speakers?kind=person&since={m[:4]}-01-01&until={m[:4]}-12-31" for m in month_of],
+        "/speakers (a month)": [f"/speakers?since={m}-01&until={m}-28" for m in month_of],
+        "/speakers (every date, from the 15th)": [f"/speakers?since={months[0]}-15" for _ in words],
+        "/speakers.csv (every speaker)": ["/speakers.csv"] * rounds,
+        "/articles (page 1..200)": [f"/articles?page={rng.randrange(1, 201)}" for _ in words],
+        "/articles (title words)": [f"/articles?title={quote(w)}" for w in words],
+        "/articles (source, a year)": [f"/articles?source={quote(rng.choice(sources))}&since={m[:4]}-01-01"
+                                       f"&until={m[:4]}-12-31" for m in month_of],
+        "/sources": ["/sources"] * rounds,
+        "/sources (name)": [f"/sources?name={quote(w)}" for w in words],
+        "/compare (3 speakers on a word)": [f"/compare?topic={quote(w)}&speaker={a}&speaker={b}&speaker={c}"
+                                            for w, a, b, c in zip(words, speakers, speakers[1:] + speakers[:1],
+                                                                  speakers[2:] + speakers[:2])],
+        "/compare (2 speakers, everything)": [f"/compare?speaker={a}&speaker={b}"
+                                              for a, b in zip(speakers, speakers[1:] + speakers[:1])],
+        "/api/compare (3 speakers on a word)": [f"/api/compare?topic={quote(w)}&speaker={a}&speaker={b}&speaker={c}"
+                                                for w, a, b, c in zip(words, speakers, speakers[1:] + speakers[:1],
+                                                                      speakers[2:] + speakers[:2])],
+        "/api/articles (source)": [f"/api/articles?source={quote(rng.choice(sources))}" for _ in words],
+        "/api/sources": ["/api/sources"] * rounds,
+        "/api/docs": ["/api/docs"] * rounds,
     }
+
+
+def con_months(db: Path) -> list[tuple[str]]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    return con.execute("SELECT DISTINCT substr(date, 1, 7) FROM articles WHERE date IS NOT NULL ORDER BY 1").fetchall()
+
+
+def _surname(slug: str) -> str:
+    return slug.rsplit("-", 1)[-1]
 
 
 def main() -> None:
@@ -72,6 +118,8 @@ def main() -> None:
     timings: dict[str, dict[str, float]] = {}
     with running(args.db) as base, httpx.Client(base_url=base, timeout=60) as http:
         for name, paths in routes.items():
+            if not paths:
+                continue
             http.get(paths[0])  # warm-up
             seconds = []
             for path in paths:
