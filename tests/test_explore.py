@@ -130,7 +130,7 @@ def test_a_page_past_the_last_is_the_last_and_says_so(client):
     answer = client.get("/api/search", params={"q": "ceasefire", "per_page": 2, "page": 500}).json()
     assert answer["page"] == answer["pages"] and answer["asked_page"] == 500 and answer["results"]
     page = client.get("/search", params={"q": "ceasefire", "per_page": 2, "page": 9999}).text
-    assert re.search(r"There is no page 1,000: this is the last, page \d+\.", page)
+    assert re.search(r"There is no page 9,999: this is the last, page \d+\.", page)
     speakers = client.get("/speakers.json", params={"page": 400}).json()
     assert speakers["page"] == speakers["pages"] and speakers["speakers"]
 
@@ -230,3 +230,15 @@ def test_the_speakers_of_a_date_range_are_counted_as_the_statements_are(client, 
     for speaker in listed["speakers"]:
         theirs = [r["date"] for r in rows if r["speaker_id"] == speaker["id"]]
         assert (speaker["first_date"], speaker["last_date"]) == (min(theirs), max(theirs))
+
+
+def test_a_download_of_a_search_that_cannot_run_says_why(client):
+    answer = client.get("/search.csv", params={"q": "ceasefire", "since": "2023-13-45"})
+    assert answer.status_code == 400 and "“From” must be a date written like 2023-10-27" in answer.text
+
+
+def test_one_speaker_named_twice_is_compared_once(client):
+    body = client.get("/api/compare", params={"speaker": ["Sadiq Khan", "sadiq-khan", "Keir Starmer"]}).json()
+    assert [c["id"] for c in body["speakers"]] == ["sadiq-khan", "keir-starmer"]
+    assert all(s["article_title"] is None or s["article_title"] for c in body["speakers"] for s in c["latest"])
+    assert all("article_source" in s for c in body["speakers"] for s in c["latest"])

@@ -12,7 +12,7 @@ from .query import (
     Criteria, contains, count_matches, filters, matching, month_bounds, month_counts, month_range, ordered,
     page_ids,
 )
-from .read import find_speakers, fts_query, statements_by_id
+from .read import find_speakers, fts_query, statements_by_id, with_articles
 from .speakers import name_words
 from .store import Store
 
@@ -150,13 +150,16 @@ def compare(
     and their latest words. A name matching several speakers stands for the most quoted of them
     (``others`` lists the rest); a name matching nobody is listed in ``unknown``."""
     query = fts_query(topic) if topic and topic.strip() else None
-    columns, unknown = [], []
+    columns: list[dict[str, Any]] = []
+    unknown: list[str] = []
     for name in names[:MAX_COMPARED]:
         ids = find_speakers(store, name)
         if not ids:
             unknown.append(name)
             continue
         ranked = sorted(ids, key=lambda slug: -_statements_of(store, slug))
+        if any(column["id"] == ranked[0] for column in columns):
+            continue  # the same speaker named twice ("Khan", "Sadiq Khan") is one column
         m = matching(Criteria(query, (ranked[0],), since=since, until=until))
         total = count_matches(store, m)
         months, undated = month_counts(store, m) if query or since or until else _kept_months(store, ranked[0])
@@ -165,7 +168,7 @@ def compare(
         columns.append({
             "query": name, "id": ranked[0], "name": row["name"], "kind": row["kind"], "statements": total,
             "months": months, "undated": undated,
-            "latest": statements_by_id(store, page_ids(store, order, latest, 0)) if total else [],
+            "latest": with_articles(store, statements_by_id(store, page_ids(store, order, latest, 0))) if total else [],
             "others": [{"id": slug, "name": _name_of(store, slug)} for slug in ranked[1:6]],
         })
     months = month_range({m: 1 for column in columns for m in column["months"]})

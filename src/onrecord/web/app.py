@@ -126,13 +126,14 @@ def run_search(store: Store, fields: dict[str, Any], *, sort: str, page: int, pe
     args = {"text": fields.get("q"), "speaker": fields.get("speaker"), "since": fields.get("since"),
             "until": fields.get("until"), "type": fields.get("type"), "source": fields.get("source"),
             "article": fields.get("article"), "sort": sort, "marks": marks, "with_facets": with_facets}
-    found = search(store, **args, limit=per_page, offset=(page - 1) * per_page)
+    found = search(store, **args, limit=per_page, offset=(min(page, MAX_PAGE) - 1) * per_page)
     pages = min(max(1, -(-found.total // per_page)), MAX_PAGE)
     answer: dict[str, Any] = {"page": page}
     if page > pages:  # out of range: the last page, and say so
         answer = {"page": pages, "asked_page": page}
         counted = found.facets
-        found = search(store, **{**args, "with_facets": False}, limit=per_page, offset=(pages - 1) * per_page)
+        if min(page, MAX_PAGE) != pages:
+            found = search(store, **{**args, "with_facets": False}, limit=per_page, offset=(pages - 1) * per_page)
         found = dataclasses.replace(found, facets=counted)
     answer.update({"total": found.total, "results": found.results, "pages": pages, "per_page": per_page, "sort": sort})
     if found.ranked_among:
@@ -225,6 +226,8 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     def search_page(request: Request, store: StoreDep, suffix: str = ""):
         form = Form(request.query_params, SEARCH_FIELDS)
         if suffix == ".csv":
+            if form.problems:  # a download has no form to show them beside: say them, and download nothing
+                return Response(" ".join(form.problems) + "\n", status_code=400, media_type="text/plain; charset=utf-8")
             return rows_csv("statements", STATEMENT_COLUMNS, search_rows(form))
         data = {"total": 0, "results": [], "page": 1, "pages": 1, "per_page": form.per_page, "sort": form.sort}
         if not form.problems:
@@ -307,12 +310,13 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
 
     def paged(form: Form, listing: Any, key: str) -> dict[str, Any]:
         """A page of an index; a page past the last is the last."""
-        total, rows = listing(form.per_page, (form.page - 1) * form.per_page)
+        total, rows = listing(form.per_page, (min(form.page, MAX_PAGE) - 1) * form.per_page)
         pages = min(max(1, -(-total // form.per_page)), MAX_PAGE)
         data: dict[str, Any] = {"total": total, "page": form.page, "pages": pages, "per_page": form.per_page}
         if form.page > pages:
             data.update(page=pages, asked_page=form.page)
-            total, rows = listing(form.per_page, (pages - 1) * form.per_page)
+            if min(form.page, MAX_PAGE) != pages:
+                total, rows = listing(form.per_page, (pages - 1) * form.per_page)
         data[key] = rows
         data["problems"] = form.problems
         return data
@@ -570,7 +574,8 @@ def compare_charts(form: Form, data: dict[str, Any]) -> list[Markup]:
             fields = {"q": form.topic, "speaker": column["id"], "since": since, "until": until}
             bars.append(Bar(bin["month"], bin["count"], "/search?" + urlencode({k: v for k, v in fields.items() if v})))
         title = f"Statements by {column['name']}" + (f" on “{form.topic}”" if form.topic else "") + " per month"
-        charts.append(Markup(bar_chart(bars, title=title, unit="month", ident=f"compare-{n}", peak=peak)))
+        charts.append(Markup(bar_chart(bars, title=title, unit="month", ident=f"compare-{n}", peak=peak,
+                                       narrow_only=True)))  # a column is narrow on any screen
     return charts
 
 

@@ -36,12 +36,15 @@ TOP, RIGHT = 12, 26  # room on the right for the last label's half
 
 
 def bar_chart(bars: list[Bar], *, title: str, unit: str, ident: str = "chart", peak: int | None = None,
-              note: str = "") -> str:
+              note: str = "", narrow_only: bool = False) -> str:
     """An accessible bar chart: a title and description for screen readers, a tooltip per bar,
-    bars as links where they have one. ``peak`` shares one scale between charts."""
+    bars as links where they have one. ``peak`` shares one scale between charts; ``narrow_only``
+    draws the narrow frame alone, shown on every screen (for a chart in a narrow column)."""
     if not bars:
         return '<p class="empty">No dated statements to chart.</p>'
-    return "".join(_draw(bars, title, unit, f"{ident}-{frame.name}", frame, peak, note) for frame in (WIDE, NARROW))
+    frames = (NARROW,) if narrow_only else (WIDE, NARROW)
+    svgs = "".join(_draw(bars, title, unit, f"{ident}-{frame.name}", frame, peak, note) for frame in frames)
+    return svgs.replace('class="chart chart-narrow"', 'class="chart chart-narrow chart-only"') if narrow_only else svgs
 
 
 def _draw(bars: list[Bar], title: str, unit: str, ident: str, frame: Frame, peak: int | None, note: str) -> str:

@@ -16,7 +16,8 @@ from ..record.query import SORTS, STATEMENT_TYPES, month_bounds
 from ..record.browse import KINDS
 from ..values import parse_date
 
-MAX_PAGE = 1000
+MAX_PAGE = 1000  # pages a list shows at most; a page asked for beyond is read as it was asked, then clamped
+_HIGHEST_NUMBER = 10**9  # a page number is kept as asked up to here (to say which page does not exist)
 MAX_TEXT = 500
 LABELS = {"q": "Words", "speaker": "Speaker", "since": "From", "until": "To", "type": "Type", "source": "Source",
           "article": "Article", "sort": "Sort", "page": "Page", "per_page": "Results per page", "name": "Name",
@@ -49,7 +50,7 @@ class Form:
         if field == "kind":
             return self._choice(field, text, KINDS)
         if field == "page":
-            return self._number(field, text, 1, MAX_PAGE, default=1)
+            return self._number(field, text, 1, _HIGHEST_NUMBER, default=1)
         if field == "per_page":
             return self._number(field, text, 1, max_per_page, default=per_page)
         return text or None
