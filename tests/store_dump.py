@@ -37,13 +37,13 @@ def logical_dump(db: Path) -> dict[str, Any]:
         con.close()
 
 
-def damage(db: Path, page: int = 4096) -> None:
-    """Overwrite every third page of the second half of a store with random bytes, leaving the
-    schema's pages at the start readable: queries then meet "database disk image is malformed"."""
+def damage(db: Path, page: int = 4096, start: float = 0.5) -> None:
+    """Overwrite every third page from ``start`` (a fraction of the file) on with random bytes, leaving
+    the schema's pages at the start readable: queries then meet "database disk image is malformed"."""
     import os
 
     size = db.stat().st_size
     with db.open("r+b") as handle:
-        for offset in range(size // 2 // page * page, size, page * 3):
+        for offset in range(int(size * start) // page * page, size, page * 3):
             handle.seek(offset)
             handle.write(os.urandom(page))
