@@ -242,3 +242,20 @@ def test_one_speaker_named_twice_is_compared_once(client):
     assert [c["id"] for c in body["speakers"]] == ["sadiq-khan", "keir-starmer"]
     assert all(s["article_title"] is None or s["article_title"] for c in body["speakers"] for s in c["latest"])
     assert all("article_source" in s for c in body["speakers"] for s in c["latest"])
+
+
+def test_facets_of_many_matches_without_words_visit_every_kth_statement(client, store, monkeypatch):
+    import sqlite3
+
+    import onrecord.record.query as query
+
+    monkeypatch.setattr(query, "FACET_SAMPLE", 2)  # so that this small store's indirect statements are "many"
+    body = client.get("/api/search", params={"type": "indirect", "facets": "true"}).json()
+    step = body["facets"]["estimated_from_one_in"]
+    assert step == -(-body["total"] // 2) > 1
+    with sqlite3.connect(store) as db:
+        sampled = db.execute("SELECT speaker, count(*) FROM statements WHERE type = 'indirect' AND id % ? = 0 "
+                             "AND speaker IS NOT NULL GROUP BY speaker", (step,)).fetchall()
+    assert {f["id"]: f["count"] for f in body["facets"]["speakers"]} == \
+        {speaker: n * step for speaker, n in sampled}  # every step-th id, each standing for step statements
+    assert body["facets"]["types"] == [{"type": "indirect", "count": body["facets"]["types"][0]["count"]}]

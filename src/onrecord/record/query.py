@@ -81,25 +81,48 @@ def contains(word: str) -> str:
 
 def matching(criteria: Criteria) -> Matching:
     """The SQL for the statements ``criteria`` mean. Words and speakers are matched in the full-text
-    index (one posting-list intersection); the statements are joined only for other filters."""
+    index (one posting-list intersection); the statements are joined only for filters on their
+    columns (dates, type, descriptions); a source or an article is a set of ids the matches are
+    looked up in."""
     if criteria.type is not None and criteria.type not in STATEMENT_TYPES:
         raise QueryError(f"unknown type {criteria.type!r}: use one of {', '.join(STATEMENT_TYPES)}")
     if not criteria.query:
         where, params = filters(criteria, speakers=True)
-        return Matching(f"FROM statements s WHERE 1 = 1{where}", params, "s.id", criteria=criteria)
+        among, among_params = _among(criteria, "s.id")
+        return Matching(f"FROM statements s WHERE 1 = 1{where}{among}", [*params, *among_params], "s.id",
+                        criteria=criteria)
     table = word_index(criteria.query)
     match = f"text : ({criteria.query})"
     if criteria.speakers:
         match = f"speaker_key : ({' OR '.join(speaker_token(s) for s in criteria.speakers)}) AND {match}"
     where, params = filters(criteria, speakers=False)
+    # "+": a filter on each match, never a list of rowids for FTS5 to match one at a time
+    among, among_params = _among(criteria, f"+{table}.rowid")
     if where:
-        return Matching(f"FROM {table} JOIN statements s ON s.id = {table}.rowid WHERE {table} MATCH ?{where}",
-                        [match, *params], f"{table}.rowid", table, True, criteria)
-    return Matching(f"FROM {table} WHERE {table} MATCH ?", [match], f"{table}.rowid", table, False, criteria)
+        return Matching(f"FROM {table} JOIN statements s ON s.id = {table}.rowid WHERE {table} MATCH ?{where}{among}",
+                        [match, *params, *among_params], f"{table}.rowid", table, True, criteria)
+    return Matching(f"FROM {table} WHERE {table} MATCH ?{among}", [match, *among_params], f"{table}.rowid", table,
+                    False, criteria)
+
+
+def _among(criteria: Criteria, ids: str) -> tuple[str, list[Any]]:
+    """The source and article filters as sets of statement ids (from the articles' index and the
+    statements' (article_id, seq) key): no statement row is read to test them."""
+    clauses, params = [], []
+    if criteria.source:
+        clauses.append(f"{ids} IN (SELECT a_s.id FROM statements a_s WHERE a_s.article_id IN "
+                       "(SELECT id FROM articles WHERE source = ?))")
+        params.append(criteria.source)
+    if criteria.article:
+        clauses.append(f"{ids} IN (SELECT a_s.id FROM statements a_s WHERE a_s.article_id = "
+                       "(SELECT coalesce(copy_of, id) FROM articles WHERE id = ?))")
+        params.append(criteria.article)
+    return "".join(" AND " + c for c in clauses), params
 
 
 def filters(criteria: Criteria, *, speakers: bool) -> tuple[str, list[Any]]:
-    """The criteria other than words as " AND ..." clauses over statements ``s``."""
+    """The criteria on the statements' own columns (speakers, descriptions, dates, type) as
+    " AND ..." clauses over statements ``s``."""
     clauses: list[str] = []
     params: list[Any] = []
     if speakers and criteria.speakers:
@@ -120,12 +143,6 @@ def filters(criteria: Criteria, *, speakers: bool) -> tuple[str, list[Any]]:
     if criteria.type:
         clauses.append("s.type = ?")
         params.append(criteria.type)
-    if criteria.source:
-        clauses.append("s.article_id IN (SELECT id FROM articles WHERE source = ?)")
-        params.append(criteria.source)
-    if criteria.article:
-        clauses.append("s.article_id = (SELECT coalesce(copy_of, id) FROM articles WHERE id = ?)")
-        params.append(criteria.article)
     return "".join(" AND " + c for c in clauses), params
 
 
@@ -217,12 +234,18 @@ def facets(store: Store, m: Matching, total: int, *, top: int = 10, names: dict[
     """Counts by speaker, month, type and source over the matches: exact up to ``FACET_SAMPLE``
     matches, estimated from an even sample beyond."""
     step = max(1, -(-total // FACET_SAMPLE))
-    sql, params = m.sql, list(m.params)
-    if step > 1:
+    sql, params, prefix = m.sql, list(m.params), ""
+    last_id = store.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0 if step > 1 else 0
+    if step > 1 and m.table is None and last_id // step * 10 < total:
+        # many matches without words (a type, a year): visit every step-th id rather than read them all
+        prefix = "WITH RECURSIVE stride(id) AS (SELECT ? UNION ALL SELECT id + ? FROM stride WHERE id + ? <= ?) "
+        sql = sql.replace("FROM statements s WHERE", "FROM stride CROSS JOIN statements s ON s.id = stride.id WHERE", 1)
+        params = [step, step, step, last_id, *params]
+    elif step > 1:
         sql, params = sql + f" AND {m.ids} % ? = 0", [*params, step]
     if not m.joined:
         sql = sql.replace(" WHERE ", f" JOIN statements s ON s.id = {m.table}.rowid WHERE ", 1)
-    rows = store.db.execute(f"SELECT s.speaker, s.date, s.type, s.article_id {sql}", params).fetchall()
+    rows = store.db.execute(f"{prefix}SELECT s.speaker, s.date, s.type, s.article_id {sql}", params).fetchall()
     speakers: Counter[str] = Counter()
     months: Counter[str] = Counter()
     types: Counter[str] = Counter()

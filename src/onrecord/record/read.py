@@ -405,13 +405,12 @@ def speaker_joins(store: Store, slug: str) -> list[dict[str, Any]]:
     """Why each name and description of a speaker is theirs: the names that join it, on what evidence
     (or a person's override), and the role descriptions resolved to them at their articles' dates."""
     overrides = store.overrides()
-    rows = store.db.execute(
-        "SELECT n.name, count(s.id) AS count FROM names n LEFT JOIN statements s ON s.name = n.name AND s.speaker = n.speaker "
-        "WHERE n.speaker = ? GROUP BY n.name ORDER BY count DESC, n.name",
-        (slug,),
-    ).fetchall()
-    joins = [{"name": r["name"], "statements": r["count"], "why": store.names.why(r["name"]),
-              "override": r["name"] in overrides} for r in rows]
+    counts = dict(store.db.execute(  # from the (speaker, name, description) index alone
+        "SELECT name, count(*) FROM statements WHERE speaker = ? AND name IS NOT NULL GROUP BY name", (slug,)))
+    names = [r[0] for r in store.db.execute("SELECT name FROM names WHERE speaker = ?", (slug,))]
+    ranked = sorted(names, key=lambda name: (-counts.get(name, 0), name))
+    joins = [{"name": name, "statements": counts.get(name, 0), "why": store.names.why(name),
+              "override": name in overrides} for name in ranked]
     described = store.db.execute(
         "SELECT description, count(*) AS count FROM statements WHERE speaker = ? AND name IS NULL "
         "AND description IS NOT NULL GROUP BY description ORDER BY count DESC, description LIMIT 20",

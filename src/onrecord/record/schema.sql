@@ -64,7 +64,9 @@ CREATE TABLE IF NOT EXISTS roles (
     date TEXT,
     PRIMARY KEY (article_id, name, role)
 );
-CREATE INDEX IF NOT EXISTS roles_name ON roles (name);
+-- a person's roles with their dates, read from the index alone (schema 6; it was (name) before)
+DROP INDEX IF EXISTS roles_name;
+CREATE INDEX IF NOT EXISTS roles_name_role ON roles (name, role, date);
 
 -- Every statement of every article, as extraction gave it, plus where it belongs:
 -- the speaker (through its name, or a role description resolved at its date) and
@@ -96,6 +98,8 @@ CREATE INDEX IF NOT EXISTS statements_speaker_mention ON statements (speaker, me
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
 CREATE INDEX IF NOT EXISTS statements_type ON statements (type, date);  -- a search by type alone
 CREATE INDEX IF NOT EXISTS statements_name ON statements (name);
+-- a speaker's names and role descriptions counted from the index alone (their page's "who is joined here")
+CREATE INDEX IF NOT EXISTS statements_speaker_name ON statements (speaker, name, description);
 CREATE INDEX IF NOT EXISTS statements_description ON statements (description) WHERE description IS NOT NULL;
 CREATE INDEX IF NOT EXISTS statements_quote ON statements (quote_id);
 

@@ -541,9 +541,13 @@ def _plain(message: str) -> str:
 
 def articles_per_month(store: Store) -> list[tuple[str, int]]:
     """(YYYY-MM, articles) over the record, every month from the first to the last."""
-    counts = dict(store.db.execute(
-        "SELECT substr(date, 1, 7) AS month, count(*) FROM articles WHERE date IS NOT NULL GROUP BY month"))
-    return [(m, counts.get(m, 0)) for m in month_range(counts)]
+    first, last = store.db.execute("SELECT min(date), max(date) FROM articles").fetchone()
+    if first is None:
+        return []
+    # a count of an index range per month: no function of each of 100,000 dates to group by
+    return [(month, store.db.execute("SELECT count(*) FROM articles WHERE date >= ? AND date <= ?",
+                                     month_bounds(month)).fetchone()[0])
+            for month in month_range({first[:7]: 1, last[:7]: 1})]
 
 
 def search_histogram(form: Form, data: dict[str, Any]) -> str:
