@@ -355,3 +355,27 @@ def test_a_damaged_store_answers_503_in_the_error_shape_not_500(store, tmp_path)
     for answer in answers:
         if answer.status_code == 503:
             assert "damaged" in error_shape(answer, 503)
+
+
+def test_the_name_index_shared_between_requests_is_built_again_after_a_write(tmp_path, nlp):
+    from onrecord.extraction import extractor
+    from onrecord.inputs import read_inputs
+    from onrecord.record.ingest import ingest
+    from onrecord.record.store import Store
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("date 2024-01-02\nJoe Biden said that the rain would come on Monday.\n", encoding="utf-8")
+    second.write_text("date 2024-01-03\nJoseph R. Biden said that the rain came on Monday.\n", encoding="utf-8")
+    db = tmp_path / "record.db"
+    with Store(db) as store:
+        ingest(read_inputs([str(first)]), store, extractor(nlp=nlp))
+    with running(db) as url, httpx.Client(base_url=url, timeout=30) as http:
+        before = http.get("/api/speakers/joe-biden").json()
+        assert [j["why"] for j in before["joins"]] == ["its own name"]  # the index is built, and kept
+        with Store(db) as store:
+            ingest(read_inputs([str(second)]), store, extractor(nlp=nlp))
+        after = http.get("/api/speakers/joseph-r-biden").json()
+    with Store(db, readonly=True) as store:
+        fresh = store.names.why("Joe Biden")
+    joined = {j["name"]: j["why"] for j in after["joins"]}
+    assert joined["Joe Biden"] == fresh != "its own name"  # a kept index of the old store would say its own name

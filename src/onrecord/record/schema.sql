@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS speaker_months (
     last_date TEXT NOT NULL,
     PRIMARY KEY (speaker, month)
 ) WITHOUT ROWID;  -- read in key order: a range of months is a scan of a few rows per speaker
+CREATE INDEX IF NOT EXISTS speaker_months_month ON speaker_months (month, statements);  -- a month's most quoted
 
 -- Roles articles give people ("london mayor" for Sadiq Khan), with the article's date.
 CREATE TABLE IF NOT EXISTS roles (

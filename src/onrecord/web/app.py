@@ -148,9 +148,35 @@ def run_search(store: Store, fields: dict[str, Any], *, sort: str, page: int, pe
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """One read-only connection per request (SQLite connections are cheap; WAL lets readers run beside a writer)."""
+    """One read-only connection per request (SQLite connections are cheap; WAL lets readers run beside a
+    writer), with the name index the last request built while the store has not changed since."""
     with Store(request.app.state.db, readonly=True) as opened:
+        version = request.app.state.names.lend(opened)
         yield opened
+        request.app.state.names.keep(opened, version)
+
+
+class SharedNames:
+    """The store's name index, built once per version of the store and lent to every request."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: tuple[tuple[int, ...], Any] | None = None
+
+    def lend(self, store: Store) -> tuple[int, ...]:
+        """Give the store the kept index if it was built at the store's present version; returns that
+        version (read before any index is built, so an index is never filed under a later one)."""
+        version = store.version()
+        with self._lock:
+            if self._kept is not None and self._kept[0] == version:
+                store.adopt_names(self._kept[1])
+        return version
+
+    def keep(self, store: Store, version: tuple[int, ...]) -> None:
+        built = store.__dict__.get("_names")
+        if built is not None:
+            with self._lock:
+                self._kept = (version, built)
 
 
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -183,6 +209,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     writer = WriterProcess()
     app.router.on_shutdown.append(writer.close)
     app.state.db = db
+    app.state.names = SharedNames()
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
