@@ -286,12 +286,11 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
 
     @app.get("/speakers{suffix:_suffix}", include_in_schema=False)
     def speakers_page(request: Request, store: StoreDep, suffix: str = ""):
-        form = Form(request.query_params, ("name", "kind", "since", "until", "page", "per_page"), per_page=50,
-                    max_per_page=MAX_PAGE_SIZE * 10 if suffix == ".csv" else MAX_PAGE_SIZE)
-        def listing(limit: int, offset: int):
+        form = Form(request.query_params, ("name", "kind", "since", "until", "page", "per_page"), per_page=50)
+        def listing(store: Store, limit: int, offset: int):
             return speaker_directory(store, name=form.name, kind=form.kind, since=form.since, until=form.until,
                                      limit=limit, offset=offset)
-        data = paged(form, listing, "speakers")
+        data = paged(store, form, listing, "speakers") if suffix != ".csv" else {}
         columns = ["id", "name", "kind", "statements", "first_date", "last_date"]
         rows = all_pages(listing) if suffix == ".csv" else []
         return answer(request, suffix, "speakers.html", data, "speakers", columns, rows, form=form, kinds=KINDS)
@@ -299,10 +298,10 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     @app.get("/articles{suffix:_suffix}", include_in_schema=False)
     def articles_page(request: Request, store: StoreDep, suffix: str = ""):
         form = Form(request.query_params, ("title", "source", "since", "until", "page", "per_page"), per_page=50)
-        def listing(limit: int, offset: int):
+        def listing(store: Store, limit: int, offset: int):
             return article_index(store, title=form.title, source=form.source, since=form.since, until=form.until,
                                  limit=limit, offset=offset)
-        data = paged(form, listing, "articles")
+        data = paged(store, form, listing, "articles") if suffix != ".csv" else {}
         columns = ["id", "date", "title", "source", "url", "statements", "copy_of"]
         rows = all_pages(listing) if suffix == ".csv" else []
         return answer(request, suffix, "articles.html", data, "articles", columns, rows, form=form)
@@ -310,9 +309,9 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     @app.get("/sources{suffix:_suffix}", include_in_schema=False)
     def sources_page(request: Request, store: StoreDep, suffix: str = ""):
         form = Form(request.query_params, ("name", "page", "per_page"), per_page=50)
-        def listing(limit: int, offset: int):
+        def listing(store: Store, limit: int, offset: int):
             return source_index(store, name=form.name, limit=limit, offset=offset)
-        data = paged(form, listing, "sources")
+        data = paged(store, form, listing, "sources") if suffix != ".csv" else {}
         rows = all_pages(listing) if suffix == ".csv" else []
         return answer(request, suffix, "sources.html", data, "sources",
                       ["source", "articles", "first_date", "last_date"], rows, form=form)
@@ -335,27 +334,30 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         return answer(request, suffix, "compare.html", data, "compare", columns, rows, form=form, names=names,
                       charts=charts, slots=max(len(names) + 1, 2))
 
-    def paged(form: Form, listing: Any, key: str) -> dict[str, Any]:
+    def paged(store: Store, form: Form, listing: Any, key: str) -> dict[str, Any]:
         """A page of an index; a page past the last is the last."""
-        total, rows = listing(form.per_page, (min(form.page, MAX_PAGE) - 1) * form.per_page)
+        total, rows = listing(store, form.per_page, (min(form.page, MAX_PAGE) - 1) * form.per_page)
         pages = min(max(1, -(-total // form.per_page)), MAX_PAGE)
         data: dict[str, Any] = {"total": total, "page": form.page, "pages": pages, "per_page": form.per_page}
         if form.page > pages:
             data.update(page=pages, asked_page=form.page)
             if min(form.page, MAX_PAGE) != pages:
-                total, rows = listing(form.per_page, (pages - 1) * form.per_page)
+                total, rows = listing(store, form.per_page, (pages - 1) * form.per_page)
         data[key] = rows
         data["problems"] = form.problems
         return data
 
     def all_pages(listing: Any, batch: int = 1000) -> Any:
-        offset = 0
-        while True:
-            _, rows = listing(batch, offset)
-            yield from rows
-            if len(rows) < batch:
-                return
-            offset += batch
+        """Every row of an index, a batch at a time, read in a connection of its own (the response is
+        streamed after the request's connection has closed)."""
+        with Store(db, readonly=True) as store:
+            offset = 0
+            while True:
+                _, rows = listing(store, batch, offset)
+                yield from rows
+                if len(rows) < batch:
+                    return
+                offset += batch
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_html(request: Request, speaker_id: str, store: StoreDep):
