@@ -43,51 +43,64 @@ def speaker_directory(
             "ORDER BY sp.statements DESC, sp.id LIMIT ? OFFSET ?", [*name_params, *kind_params, limit, offset],
         ).fetchall()
         return total, [dict(r) for r in rows]
-    grouped, params = _counts_between(since, until)
-    where = f"WHERE 1 = 1{named}{kinds}"
+    start, end = since or _OPEN_START, until or _OPEN_END
+    counted, params = _counts_between(store, start, end)
+    where = f"WHERE g.statements > 0{named}{kinds}"
     params = [*params, *name_params, *kind_params]
-    joined = f"FROM ({grouped}) g JOIN speakers sp ON sp.id = g.id {where}"
-    rows = store.db.execute(  # the total comes with the page (a window over the grouped rows): one pass
-        f"SELECT g.id, sp.name, sp.kind, g.statements, g.first_date, g.last_date, count(*) OVER () AS total "
+    joined = f"FROM ({counted}) g JOIN speakers sp ON sp.id = g.id {where}"
+    rows = store.db.execute(  # the total comes with the page (a window over the counted rows): one pass
+        f"SELECT g.id, sp.name, sp.kind, g.statements, count(*) OVER () AS total "
         f"{joined} ORDER BY g.statements DESC, g.id LIMIT ? OFFSET ?", [*params, limit, offset],
     ).fetchall()
     if rows:
         total = rows[0]["total"]
     else:
         total = store.db.execute(f"SELECT count(*) {joined}", params).fetchone()[0] if offset else 0
-    return total, [{k: r[k] for k in r.keys() if k != "total"} for r in rows]
+    shown = []
+    for row in rows:  # first and last dates in the range: two probes of (speaker, date) per row shown
+        first, last = (store.db.execute(
+            f"SELECT date FROM statements WHERE speaker = ? AND date >= ? AND date <= ? ORDER BY date {way} LIMIT 1",
+            (row["id"], start, end)).fetchone()[0] for way in ("ASC", "DESC"))
+        shown.append({"id": row["id"], "name": row["name"], "kind": row["kind"], "statements": row["statements"],
+                      "first_date": first, "last_date": last})
+    return total, shown
 
 
-def _counts_between(since: str | None, until: str | None) -> tuple[str, list[str]]:
-    """SQL for (id, statements, first_date, last_date) per speaker between two dates: whole months
-    from ``speaker_months``, and only the days of partial months at either edge counted in the
-    statements, so a range of years costs about what a month does."""
-    for value in (since, until):
-        if value:
-            parse_date(value)  # the caller's check; a bad date here is a bug, not a user's mistake
-    start, end = since or "1000-01-01", until or "2999-12-31"  # open ends, as dates month_bounds can take
+_OPEN_START, _OPEN_END = "1000-01-01", "2999-12-31"  # open ends of a range, as dates month_bounds can take
+
+
+def _counts_between(store: Store, start: str, end: str) -> tuple[str, list[str]]:
+    """SQL for (id, statements) per speaker between two dates. Whole months come from
+    ``speaker_months``: summed over the months inside the range, or, when the range holds most
+    of the record, each speaker's dated statements less the months outside it (so a range of years
+    costs what a month does); the days of partial months at either edge are counted in the statements."""
+    for value in (start, end):
+        parse_date(value)  # the caller's check; a bad date here is a bug, not a user's mistake
     first_full = start[:7] if start.endswith("-01") else _next_month(start[:7])
     last_full = end[:7] if end == month_bounds(end[:7])[1] else _previous_month(end[:7])
     parts: list[str] = []
     params: list[str] = []
-    edges = [(start, end)] if first_full > last_full else [(start, f"{first_full}-01"), (month_bounds(last_full)[1], end)]
-    if first_full <= last_full:
-        # "+month": scan in (speaker, month) order, as GROUP BY wants, rather than look up month by month
-        parts.append("SELECT speaker AS id, sum(statements) AS statements, min(first_date) AS first_date, "
-                     "max(last_date) AS last_date FROM speaker_months WHERE +month >= ? AND +month <= ? GROUP BY speaker")
-        params += [first_full, last_full]
-    for low, high in edges:  # [low, high) at the start edge, (low, high] at the end: the whole months lie between
-        if first_full <= last_full:
-            op_low, op_high = (">=", "<") if low == start else (">", "<=")
+    if first_full > last_full:
+        edges = [(">=", start, "<=", end)]  # no whole month inside: count the days
+    else:
+        edges = [(">=", start, "<", f"{first_full}-01"), (">", month_bounds(last_full)[1], "<=", end)]
+        inside = store.db.execute("SELECT count(*) FROM speaker_months WHERE month >= ? AND month <= ?",
+                                  (first_full, last_full)).fetchone()[0]
+        every = store.db.execute("SELECT count(*) FROM speaker_months").fetchone()[0]
+        if inside <= every - inside:
+            parts.append("SELECT speaker AS id, sum(statements) AS statements FROM speaker_months "
+                         "WHERE month >= ? AND month <= ? GROUP BY speaker")  # the (month, statements) index
+            params += [first_full, last_full]
         else:
-            op_low, op_high = ">=", "<="
-        parts.append("SELECT speaker AS id, count(*) AS statements, min(date) AS first_date, max(date) AS last_date "
-                     f"FROM statements INDEXED BY statements_date WHERE speaker IS NOT NULL AND date {op_low} ? "
-                     f"AND date {op_high} ? GROUP BY speaker")
+            parts.append("SELECT id, dated AS statements FROM speakers WHERE dated > 0")
+            parts.append("SELECT speaker AS id, -sum(statements) AS statements FROM speaker_months "
+                         "WHERE month < ? OR month > ? GROUP BY speaker")
+            params += [first_full, last_full]
+    for low_op, low, high_op, high in edges:
+        parts.append("SELECT speaker AS id, count(*) AS statements FROM statements INDEXED BY statements_date "
+                     f"WHERE speaker IS NOT NULL AND date {low_op} ? AND date {high_op} ? GROUP BY speaker")
         params += [low, high]
-    union = " UNION ALL ".join(parts)
-    return (f"SELECT id, sum(statements) AS statements, min(first_date) AS first_date, max(last_date) AS last_date "
-            f"FROM ({union}) GROUP BY id"), params
+    return f"SELECT id, sum(statements) AS statements FROM ({' UNION ALL '.join(parts)}) GROUP BY id", params
 
 
 def _next_month(month: str) -> str:

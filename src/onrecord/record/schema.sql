@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS speakers (
     kind TEXT,
     statements INTEGER NOT NULL,
     first_date TEXT,
-    last_date TEXT
+    last_date TEXT,
+    dated INTEGER NOT NULL DEFAULT 0  -- statements with a date (schema 6): a date range's counts are taken from it
 );
 CREATE INDEX IF NOT EXISTS speakers_statements ON speakers (statements DESC);
 

@@ -188,6 +188,10 @@ class Store:
         it adds is filled from the statements already there."""
         had_words = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_words'").fetchone()
         had_months = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_months'").fetchone()
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(speakers)")}
+        if "dated" not in columns:  # CREATE TABLE IF NOT EXISTS adds no column to a table that exists
+            self.db.execute("ALTER TABLE speakers ADD COLUMN dated INTEGER NOT NULL DEFAULT 0")
+            self.db.execute("UPDATE speakers SET dated = (SELECT count(date) FROM statements WHERE speaker = speakers.id)")
         self.db.executescript(files("onrecord.record").joinpath("schema.sql").read_text(encoding="utf-8"))
         if not had_words:
             self.db.execute("INSERT INTO statements_words (statements_words) VALUES ('rebuild')")
@@ -505,8 +509,8 @@ class Store:
     # -- speakers ---------------------------------------------------------------------------
     def _refresh_speakers(self, slugs: set[str | None]) -> None:
         for slug in sorted(s for s in slugs if s):
-            count, first, last = self.db.execute(
-                "SELECT count(*), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
+            count, dated, first, last = self.db.execute(
+                "SELECT count(*), count(date), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
             ).fetchone()
             self.db.execute("DELETE FROM speaker_months WHERE speaker = ?", (slug,))
             self.db.execute(_SPEAKER_MONTHS + " WHERE speaker = ? AND date IS NOT NULL GROUP BY month", (slug,))
@@ -515,10 +519,11 @@ class Store:
                 continue
             name, kind = self._display_name(slug)
             self.db.execute(
-                "INSERT INTO speakers (id, name, kind, statements, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-                "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date",
-                (slug, name, kind, count, first, last),
+                "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date, "
+                "dated = excluded.dated",
+                (slug, name, kind, count, first, last, dated),
             )
 
     def _display_name(self, slug: str) -> tuple[str, str | None]:
