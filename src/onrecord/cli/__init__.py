@@ -1,5 +1,5 @@
 """The `onrecord` command: a thin shell over the library. Each command lives in the module of
-its concern (``extract``, ``record``, ``evaluate``); ``common`` holds the options, formats and
+its concern (``extract``, ``record``, ``positions``, ``evaluate``); ``common`` holds the options, formats and
 messages they share. Nothing here loads spaCy until a command needs to parse.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .. import __version__
 from ..record.store import busy_message, damaged_message, is_busy
 from .evaluate import eval_command
 from .extract import extract, rules
+from .positions import positions
 from .record import alias, export, ingest, search, serve, speaker, speakers
 
 
@@ -33,5 +34,5 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="onrecord: %(message)s")
 
 
-for command in (extract, ingest, search, speakers, speaker, alias, export, serve, eval_command, rules):
+for command in (extract, ingest, search, speakers, speaker, positions, alias, export, serve, eval_command, rules):
     main.add_command(command)

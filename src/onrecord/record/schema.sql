@@ -152,3 +152,19 @@ CREATE TRIGGER IF NOT EXISTS statements_words_speaker AFTER UPDATE OF speaker ON
     INSERT INTO statements_words (statements_words, rowid, text, speaker_key) VALUES ('delete', old.id, old.text, old.speaker_key);
     INSERT INTO statements_words (rowid, text, speaker_key) VALUES (new.id, new.text, new.speaker_key);
 END;
+
+-- A statement's stance toward a target proposition (onrecord positions), kept so that it is worked
+-- out once per statement, target and stance model; text_hash tells a row from a statement since
+-- replaced under the same id.
+CREATE TABLE IF NOT EXISTS stances (
+    statement_id INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    model TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    label TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    conditional INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (statement_id, target, model)
+) WITHOUT ROWID;

@@ -1,0 +1,1 @@
+"""Positions: who is for a proposition, who against, and since when, each point a statement."""

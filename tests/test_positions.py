@@ -1,0 +1,113 @@
+"""Positions: a statement's stance toward a target, and each speaker's stance over time, from a real store."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from cli_helpers import invoke
+from onrecord.positions.stance import Target, stance
+from onrecord.positions.timeline import positions
+from onrecord.record.store import Store
+from test_store import ingest_paths, write_corpus
+
+CEASEFIRE = Target.of("a ceasefire in Gaza", key="ceasefire")
+WALL = Target.of("building a wall on the Mexican border", key="wall")
+
+
+@pytest.mark.parametrize("text, cue, target, label, evidence", [
+    ("I join the international community in calling for a ceasefire.", None, CEASEFIRE, "for", "calling"),
+    ("he supported a call for a humanitarian pause rather than a complete ceasefire", "said", CEASEFIRE, "against",
+     "rather than"),
+    ("I do not support a ceasefire", None, CEASEFIRE, "against", "not ... support"),
+    ("Nobody here is against the wall", None, WALL, "for", "nobody"),
+    ("a ceasefire", "has resisted calls for", CEASEFIRE, "against", "resisted calls"),
+    ("he would not rule out a ceasefire", "said", CEASEFIRE, "neither", "openness"),
+    ("calls for the party to support a ceasefire in the war have increased", None, CEASEFIRE, "neither", "others"),
+    ("critics want a ceasefire", None, CEASEFIRE, "neither", "others"),
+    ("Like many colleagues, I join calls for a ceasefire", None, CEASEFIRE, "for", "join calls"),
+    ("There will be no ceasefire until Hamas is gone", None, CEASEFIRE, "against", "until"),
+    ("we are not going to pay any single cent for such a stupid wall", None, WALL, "against", "stupid"),
+    ("that the wall would not work", "said", WALL, "against", "not ... work"),
+    ("he railed against Wall Street and its bankers", "said", WALL, "neither", "does not name"),
+    ("The ceasefire talks resume on Monday", None, CEASEFIRE, "neither", "without taking a side"),
+])
+def test_a_statements_stance_toward_a_target_is_read_by_mechanism(text, cue, target, label, evidence):
+    found = stance(text, target, cue)
+    assert found.label == label and evidence in found.evidence, found
+
+
+def test_a_condition_keeps_the_side_and_is_marked():
+    found = stance("We will back a ceasefire only if the hostages are freed", CEASEFIRE)
+    assert (found.label, found.conditional) == ("for", True) and "only if" in found.evidence
+    assert not stance("We back a ceasefire", CEASEFIRE).conditional
+
+
+@pytest.fixture(scope="module")
+def khan_store(tmp_path_factory, nlp, seed_path):
+    db = tmp_path_factory.mktemp("positions") / "record.db"
+    with Store(db) as store:
+        from onrecord.extraction import extractor
+        from onrecord.inputs import read_inputs
+        from onrecord.record.ingest import ingest
+
+        ingest(read_inputs([str(seed_path)]), store, extractor(nlp=nlp))
+    return db
+
+
+def test_the_reference_article_khan_for_a_ceasefire_starmer_against(khan_store):
+    with Store(khan_store) as store:
+        found = positions(store, "ceasefire")
+    by_name = {row["name"]: row for row in found["speakers"]}
+    assert set(by_name) == {"Sadiq Khan", "Keir Starmer"}  # "calls ... have increased" is nobody's position
+    khan, starmer = by_name["Sadiq Khan"], by_name["Keir Starmer"]
+    assert (khan["current"], khan["since"], khan["first"]["for"]) == ("for", "2023-10-27", "2023-10-27")
+    assert "I join the international community in calling for a ceasefire" in khan["evidence"]["text"]
+    assert (starmer["current"], starmer["since"]) == ("against", "2023-10-27")
+    assert "humanitarian pause" in starmer["evidence"]["text"] and "rather than" in starmer["evidence"]["evidence"]
+
+
+def test_a_change_of_stance_is_dated_and_backed_by_its_statement(tmp_path, nlp):
+    corpus = write_corpus(tmp_path / "in", {
+        "a": "date 2020-01-10\nSenator Ann Lee said: \"I support the wall on the border.\"\n",
+        "b": "date 2020-03-02\nSenator Ann Lee said that the wall was a waste of money.\n",
+        "c": "date 2020-06-20\nSenator Ann Lee said she would now oppose the wall.\n",
+    })
+    db = tmp_path / "record.db"
+    ingest_paths(db, corpus, nlp=nlp)
+    with Store(db) as store:
+        row = positions(store, "wall")["speakers"][0]
+    assert row["name"] == "Ann Lee" and row["counts"] == {"for": 1, "against": 2, "neither": 0}
+    assert row["first"] == {"for": "2020-01-10", "against": "2020-03-02"}
+    assert [(c["date"], c["from"], c["to"]) for c in row["changes"]] == [("2020-03-02", "for", "against")]
+    assert (row["current"], row["since"]) == ("against", "2020-03-02")  # against since its first statement
+    assert "oppose" in row["evidence"]["text"]
+
+
+def test_stances_are_kept_in_the_store_and_worked_out_again_for_a_new_model(khan_store, monkeypatch):
+    import onrecord.positions.timeline as timeline
+
+    with Store(khan_store) as store:
+        positions(store, "ceasefire")
+        kept = store.db.execute("SELECT count(*), min(model) FROM stances").fetchone()
+        again = positions(store, "ceasefire")  # read back, not worked out: the same answer
+        assert kept[0] >= 3 and kept[1] == timeline.MODEL_VERSION
+        assert store.db.execute("SELECT count(*) FROM stances").fetchone()[0] == kept[0]
+        monkeypatch.setattr(timeline, "MODEL_VERSION", "rules-test")
+        positions(store, "ceasefire")
+        models = {r[0] for r in store.db.execute("SELECT DISTINCT model FROM stances")}
+    assert models == {kept[1], "rules-test"} and again["speakers"][0]["current"] == "for"
+
+
+def test_the_positions_command(khan_store):
+    answer = invoke("positions", "ceasefire", "--db", str(khan_store), "--format", "jsonl")
+    rows = [json.loads(line) for line in answer.stdout.splitlines()]
+    assert answer.exit_code == 0 and {(r["name"], r["current"]) for r in rows} == {("Sadiq Khan", "for"),
+                                                                                 ("Keir Starmer", "against")}
+    table = invoke("positions", "ceasefire", "--db", str(khan_store), "--format", "table")
+    assert "Positions on 'ceasefire'" in table.stdout and "2 speakers" in table.stderr
+    read_only = invoke("positions", "ceasefire", "--db", str(khan_store) + "-missing", "--format", "jsonl")
+    assert read_only.exit_code == 1 and "no such store" in read_only.stderr
+    with sqlite3.connect(khan_store) as db:
+        assert db.execute("SELECT count(*) FROM stances").fetchone()[0] > 0
