@@ -479,3 +479,19 @@ def test_the_api_docs_render_from_this_server_alone(page, base, host):
     assert asked and all(urlparse(url).netloc == own for url in asked), asked
     assert any(url.endswith("/openapi.json") for url in asked)
     assert not refused and not page.errors
+
+
+def test_positions_show_each_speakers_stance_as_shapes_that_link_to_the_statements(page, base):
+    page.goto(base + "/search?q=ceasefire")
+    page.get_by_role("link", name="Positions on this topic").click()
+    page.wait_for_url("**/positions?topic=ceasefire")
+    rows = page.locator("table.positions tbody tr")
+    by_name = {rows.nth(i).locator("td").first.inner_text(): rows.nth(i) for i in range(rows.count())}
+    assert "▲ for" in by_name["Sadiq Khan"].inner_text() and "▼ against" in by_name["Keir Starmer"].inner_text()
+    khan_marks = by_name["Sadiq Khan"].locator("svg.strip a")
+    assert khan_marks.count() >= 2 and by_name["Sadiq Khan"].locator("path.mark.for").count() >= 2
+    assert by_name["Keir Starmer"].locator("path.mark.against").count() == 1  # a shape of its own, not only a colour
+    khan_marks.first.click()
+    page.wait_for_url("**/articles/khan-ceasefire-2023-10-27#s*")
+    assert page.locator("article.text").is_visible()
+    assert not page.errors

@@ -111,3 +111,45 @@ def test_the_positions_command(khan_store):
     assert read_only.exit_code == 1 and "no such store" in read_only.stderr
     with sqlite3.connect(khan_store) as db:
         assert db.execute("SELECT count(*) FROM stances").fetchone()[0] > 0
+
+
+def test_the_positions_page_and_api(khan_store):
+    import httpx
+
+    from web_server import running
+
+    with running(khan_store) as url, httpx.Client(base_url=url, timeout=30) as http:
+        api = http.get("/api/positions", params={"topic": "ceasefire"}).json()
+        page = http.get("/positions", params={"topic": "ceasefire"}).text
+        rows = http.get("/positions.csv", params={"topic": "ceasefire"}).text.splitlines()
+        missing = http.get("/api/positions")
+    assert {(r["name"], r["current"]) for r in api["speakers"]} == {("Sadiq Khan", "for"), ("Keir Starmer", "against")}
+    assert page.count('class="mark for"') == 2 and page.count('class="mark against"') == 1  # a mark per statement
+    assert 'href="/articles/khan-ceasefire-2023-10-27#s' in page and "▲ for" in page and "▼ against" in page
+    assert rows[0].startswith("speaker,speaker_id,current,since") and len(rows) == 3
+    assert missing.status_code == 400 and "“topic” is needed." in missing.text
+
+
+def test_eval_reads_a_stance_set_and_scores_the_model(khan_store, tmp_path):
+    with sqlite3.connect(khan_store) as db:
+        spans = {text: json.loads(spans)[0] for text, spans in db.execute("SELECT text, spans FROM statements")}
+    khan = next(span for text, span in spans.items() if text.startswith("“I join the international"))
+    starmer = next(span for text, span in spans.items() if text.startswith("that he supported US Secretary"))
+    hostages = next(span for text, span in spans.items() if "redouble" in text)
+    article = "khan-ceasefire-2023-10-27"
+    lines = [{"target": "ceasefire", "article": article, "statement": khan, "label": "for"},
+             {"target": "ceasefire", "article": article, "statement": starmer, "label": "against"},
+             {"target": "ceasefire", "article": article, "statement": hostages, "label": "for"},  # the model: neither
+             {"target": "ceasefire", "article": "not-in-the-store", "statement": [0, 5], "label": "for"}]
+    gold = tmp_path / "stance-gold.jsonl"
+    gold.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (tmp_path / "targets.json").write_text(json.dumps([{"id": "ceasefire", "proposition": "a ceasefire in Gaza",
+                                                        "key": "ceasefire"}]))
+    answer = invoke("eval", str(gold), "--db", str(khan_store), "--format", "json")
+    scores = json.loads(answer.stdout)
+    assert answer.exit_code == 0 and scores["statements"] == 3 and scores["missing"] == 1
+    assert scores["confusion"]["for"] == {"for": 1, "against": 0, "neither": 1}
+    assert scores["confusion"]["against"]["against"] == 1 and scores["accuracy"] == round(2 / 3, 4)
+    assert scores["f1"]["against"] == 1.0 and "not in" in answer.stderr
+    table = invoke("eval", str(gold), "--db", str(khan_store))
+    assert "macro-F1" in table.stdout and "gold / predicted" in table.stdout

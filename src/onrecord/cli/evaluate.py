@@ -9,7 +9,9 @@ import click
 from rich.console import Console
 
 from ..model import Statement, reported
-from .common import EXIT_REJECTED, Reporter, format_option, format_with_json_alias, json_alias_option
+from .common import (
+    EXIT_REJECTED, Reporter, db_option, format_option, format_with_json_alias, json_alias_option, open_store,
+)
 
 
 @click.command("eval")
@@ -25,22 +27,42 @@ from .common import EXIT_REJECTED, Reporter, format_option, format_with_json_ali
 @json_alias_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes when onrecord runs on the texts.")
+@db_option
 def eval_command(gold: str, subset: str, predictions: str | None, articles: str | None, errors: bool,
-                 fmt: str, as_json: bool, jobs: int) -> None:
+                 fmt: str, as_json: bool, jobs: int, db: str) -> None:
     """Score statements against GOLD: a PolNeAR-style split (a folder of text/*.txt and
-    attributions/*.ann) or a quotes-gold file (JSON Lines of quoted passages and their speakers).
+    attributions/*.ann), a quotes-gold file (JSON Lines of quoted passages and their speakers), or a
+    stance set (JSON Lines of statements' stances toward targets; their words are read from --db).
 
     Without --predictions, onrecord extracts from the texts first.
     """
     from ..evaluation.quotes_gold import is_quotes_gold
+    from ..positions.evaluate import is_stance_gold
 
     as_json = format_with_json_alias(fmt, as_json) == "json"
-    if Path(gold).is_file():
+    if Path(gold).is_file() and is_stance_gold(gold):
+        _eval_stances(gold, db, as_json)
+    elif Path(gold).is_file():
         if not is_quotes_gold(gold):
-            raise click.ClickException(f"{gold}: not a quotes-gold file (JSON Lines with article, start, end, is_statement)")
+            raise click.ClickException(f"{gold}: neither a quotes-gold file (JSON Lines with article, start, end, "
+                                       "is_statement) nor a stance set (JSON Lines with target, article, statement, label)")
         _eval_quotes_gold(gold, predictions, articles, errors, as_json, jobs)
     else:
         _eval_split(gold, subset, predictions, as_json, jobs)
+
+
+def _eval_stances(gold: str, db: str, as_json: bool) -> None:
+    from ..positions.evaluate import score_stances
+
+    with open_store(db) as store:
+        scores = score_stances(gold, store)
+    if as_json:
+        click.echo(json.dumps(scores.to_dict(), indent=2))
+    else:
+        click.echo(scores.table())
+    if scores.missing:
+        Reporter().info(f"{len(scores.missing)} statements of {gold} are not in {db} (ingest their articles; "
+                        f"first: {scores.missing[0]['article']})")
 
 
 def _eval_split(split_dir: str, subset: str, predictions: str | None, as_json: bool, jobs: int) -> None:

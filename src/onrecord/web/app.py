@@ -20,7 +20,7 @@ from importlib.resources import files
 from datetime import date as Date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathPart
@@ -42,7 +42,8 @@ from ..record.read import (
 )
 from ..inputs import MAX_CHARS
 from ..record.store import Store, StoreBusy, StoreError, UnknownName
-from .charts import Bar, bar_chart
+from ..positions.timeline import positions as find_positions
+from .charts import Bar, Mark, bar_chart, position_strip
 from .downloads import STATEMENT_COLUMNS, csv_lines, statement_row
 from .forms import Form
 from .guard import MAX_BODY_BYTES, WriteGuard, valid_token
@@ -359,6 +360,27 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
                     return
                 offset += batch
 
+    @app.get("/positions{suffix:_suffix}", include_in_schema=False)
+    def positions_page(request: Request, store: StoreDep, suffix: str = ""):
+        form = Form(request.query_params, ("topic", "target", "since", "until"))
+        data: dict[str, Any] = {"topic": form.topic, "target": form.target, "speakers": [], "unnamed": []}
+        if form.topic and not form.problems:
+            try:
+                data = find_positions(store, form.topic, target=form.target, since=form.since, until=form.until,
+                                      keep=False)
+            except QueryError as error:
+                form.problems.append(_plain(str(error)))
+        data["problems"] = form.problems
+        rows = [{"speaker": r["name"], "speaker_id": r["id"], "current": r["current"], "since": r["since"],
+                 "for": r["counts"]["for"], "against": r["counts"]["against"], "neither": r["counts"]["neither"],
+                 "changes": "; ".join(f"{c['date']} {c['from']}->{c['to']}" for c in r["changes"]),
+                 "evidence": r["evidence"]["text"], "evidence_statement": r["evidence"]["statement"]}
+                for r in data["speakers"]]
+        columns = ["speaker", "speaker_id", "current", "since", "for", "against", "neither", "changes", "evidence",
+                   "evidence_statement"]
+        return answer(request, suffix, "positions.html", data, "positions", columns, rows, form=form,
+                      strips=position_strips(data))
+
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_html(request: Request, speaker_id: str, store: StoreDep):
         profile = _found(speaker_page(store, speaker_id), f"no speaker {speaker_id!r}")
@@ -410,6 +432,20 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     ) -> list[dict[str, Any]]:
         return speaker_directory(store, name=name or None, kind=kind or None, since=since or None,
                                  until=until or None, limit=limit, offset=offset)[1]
+
+    @app.get("/api/positions", summary="Who is for a proposition, who against, since when")
+    def api_positions(
+        store: StoreDep,
+        topic: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="Words that find the statements")],
+        target: Annotated[str | None, Query(max_length=300, description="The proposition (default: topic)")] = None,
+        speaker: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(pattern=_DATE)] = None,
+        until: Annotated[str | None, Query(pattern=_DATE)] = None,
+    ) -> dict[str, Any]:
+        """Per speaker: the stance now, since when, the first date of each side, every change with its
+        statement, counts; statements of unnamed speakers apart. Stances are read by rules over the words."""
+        return find_positions(store, topic, target=target or None, speaker=speaker or None, since=since or None,
+                              until=until or None, keep=False)
 
     @app.get("/api/articles", summary="Articles, newest first")
     def api_articles(
@@ -610,6 +646,25 @@ def compare_charts(form: Form, data: dict[str, Any]) -> list[Markup]:
         charts.append(Markup(bar_chart(bars, title=title, unit="month", ident=f"compare-{n}", peak=peak,
                                        narrow_only=True)))  # a column is narrow on any screen
     return charts
+
+
+def position_strips(data: dict[str, Any], top: int = 50) -> list[Markup]:
+    """Each speaker's statements on one shared line of time (the first to the last dated statement
+    of all shown), marks linking to the statements in their articles."""
+    rows = data["speakers"][:top]
+    days = [Date.fromisoformat(p["date"]) for r in rows for p in r["points"] if p["date"]]
+    if not days:
+        return [Markup("") for _ in rows]
+    start, span = min(days), (max(days) - min(days)).days
+    strips = []
+    for row in rows:
+        changed = {c["statement"]["statement"] for c in row["changes"]}
+        marks = [Mark((Date.fromisoformat(p["date"]) - start).days, p["stance"],
+                      f"{p['date']}: {p['stance']}{' (conditional)' if p['conditional'] else ''}, {p['evidence']}",
+                      f"/articles/{quote(p['article'], safe='')}#s{p['statement']}", p["statement"] in changed)
+                 for p in row["points"] if p["date"]]
+        strips.append(Markup(position_strip(marks, span, title=f"{row['name']}: statements on the target over time")))
+    return strips
 
 
 def _period_link(speaker_id: str, period: str, unit: str) -> str:

@@ -84,3 +84,42 @@ def _draw(bars: list[Bar], title: str, unit: str, ident: str, frame: Frame, peak
                  f'text-anchor="middle">statements per {unit}{escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+# -- positions: one strip per speaker on a shared time axis ------------------------------
+STRIP_W, STRIP_H, STRIP_PAD = 480, 34, 10
+# Each stance a shape as well as a colour, so that the marks read without colour.
+_SHAPES = {
+    "for": lambda x, y: f'<path class="mark for" d="M{x:.1f},{y - 7:.1f} L{x + 7:.1f},{y + 6:.1f} L{x - 7:.1f},{y + 6:.1f} Z"/>',
+    "against": lambda x, y: f'<path class="mark against" d="M{x:.1f},{y + 7:.1f} L{x + 7:.1f},{y - 6:.1f} L{x - 7:.1f},{y - 6:.1f} Z"/>',
+    "neither": lambda x, y: f'<circle class="mark neither" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>',
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    day: int  # days since the axis' first day
+    label: str  # for, against, neither
+    tip: str
+    href: str
+    change: bool = False  # the first statement of a new side
+
+
+def position_strip(marks: list[Mark], span_days: int, *, title: str) -> str:
+    """A speaker's statements on one line of time: ▲ for, ▼ against, ● neither, a bar where the
+    side changed; each mark a link to its statement in its article."""
+    usable = STRIP_W - 2 * STRIP_PAD
+    y = STRIP_H / 2
+    parts = [f'<svg class="strip" viewBox="0 0 {STRIP_W} {STRIP_H}" role="img" aria-label="{escape(title)}">',
+             f'<line class="axis" x1="{STRIP_PAD}" y1="{y}" x2="{STRIP_W - STRIP_PAD}" y2="{y}"/>']
+    last_x = -STRIP_W
+    for mark in sorted(marks, key=lambda m: m.day):
+        x = STRIP_PAD + usable * (mark.day / span_days if span_days else 0.5)
+        x = min(max(x, last_x + 14), STRIP_W - 8)  # one day's statements side by side, each a target to click
+        last_x = x
+        if mark.change:
+            parts.append(f'<line class="change" x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{STRIP_H - 2}"/>')
+        parts.append(f'<a href="{escape(mark.href)}" aria-label="{escape(mark.tip)}">{_SHAPES[mark.label](x, y)}'
+                     f'<title>{escape(mark.tip)}</title></a>')
+    parts.append("</svg>")
+    return "".join(parts)
