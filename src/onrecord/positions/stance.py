@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..lexicon import STOP_WORDS
 
@@ -79,6 +80,11 @@ class Target:
     text: str
     key: tuple[str, ...]
 
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        """The key words' first three letters: a word without one is no mention (no stemming needed)."""
+        return frozenset(word[:3] for word in self.key)
+
     @classmethod
     def of(cls, text: str, key: str | None = None) -> "Target":
         words = [w for w in _words(key or text) if w not in STOP_WORDS and len(w) > 2]
@@ -94,18 +100,25 @@ class Stance:
     mentions: int = 0  # how often the statement names the target (0: it does not, and is neither)
 
 
-@dataclass
 class _Token:
-    word: str  # lowercase, straight apostrophes
-    start: int
-    clause: int
-    named: bool = False  # a capitalised word inside a sentence followed by another: part of a name ("Wall Street")
+    """A word (lowercase, straight apostrophes), where it starts, and its clause's number."""
+
+    __slots__ = ("word", "start", "clause")
+
+    def __init__(self, word: str, start: int, clause: int) -> None:
+        self.word, self.start, self.clause = word, start, clause
 
 
 def stance(text: str, target: Target, cue: str | None = None) -> Stance:
     """The statement's stance toward the target (see the module's docstring for the mechanism)."""
-    tokens = _tokens(((cue + " ") if cue else "") + text)
-    mentions = [i for i, t in enumerate(tokens) if _stem(t.word) in target.key and not t.named]
+    lowered = text.lower()
+    if not any(stem in lowered for stem in target.key):  # the cheap answer for most found statements
+        return Stance("neither", 0.9, "does not name the target", mentions=0)
+    said = ((cue + " ") if cue else "") + text
+    tokens = _tokens(said, target.key)
+    prefixes = target.prefixes
+    mentions = [i for i, t in enumerate(tokens)
+                if t.word[:3] in prefixes and _stem(t.word) in target.key and not _in_a_name(said, tokens, i)]
     if not mentions:
         return Stance("neither", 0.9, "does not name the target", mentions=0)
     readings = [_reading(tokens, i) for i in mentions]
@@ -238,25 +251,27 @@ def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, key: tuple[str, ...]) -> list[_Token]:
+    """The words of the clauses that may name the target (every rule reads a mention's own clause
+    only, so the others are never cut into words)."""
     tokens: list[_Token] = []
-    clause = 0
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-    for match in _WORD.finditer(text):
-        while ends and ends[0] < match.start():
-            ends.pop(0)
-            clause += 1
-        for word in _split_negation(match.group().lower().replace("’", "'")):
-            tokens.append(_Token(word, match.start(), clause))
-    for i, token in enumerate(tokens[:-1]):  # "Wall Street", "the Iran Deal Act": a name, not the target
-        raw, following = text[token.start:token.start + 1], text[tokens[i + 1].start:tokens[i + 1].start + 1]
-        token.named = raw.isupper() and following.isupper() and target_word_case(text, token)
+    bounds = [0, *(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]
+    for clause, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        piece = text[start:end].lower()
+        if not any(stem in piece for stem in key):
+            continue
+        for match in _WORD.finditer(text, start, end):
+            for word in _split_negation(match.group().lower().replace("’", "'")):
+                tokens.append(_Token(word, match.start(), clause))
     return tokens
 
 
-def target_word_case(text: str, token: _Token) -> bool:
-    """Whether the word is written with a capital inside its sentence (not at the start of a quote)."""
-    before = text[max(0, token.start - 2):token.start]
+def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """"Wall Street", "the Iran Deal Act": a capitalised word followed by another, not opening a
+    quotation, is part of a name, not the target."""
+    if i + 1 >= len(tokens) or not text[tokens[i].start].isupper() or not text[tokens[i + 1].start].isupper():
+        return False
+    before = text[max(0, tokens[i].start - 2):tokens[i].start]
     return not any(mark in before for mark in "\"“‘'")
 
 

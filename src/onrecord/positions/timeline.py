@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..record.read import every_match, plan_search
+from ..record.query import count_matches, every_id, ordered
+from ..record.read import SearchPlan, plan_search
 from ..record.store import Store
 from .stance import MODEL_VERSION, Stance, Target, stance
 
@@ -27,11 +28,7 @@ def positions(
     statements first, and the statements of speakers the record does not name, apart."""
     wanted = Target.of(target or topic)
     plan = plan_search(store, topic, speaker=speaker, since=since, until=until)
-    statements = []
-    for record in every_match(store, plan, "oldest"):
-        statements.append(record)
-        if len(statements) >= MAX_STATEMENTS:
-            break
+    statements = _found(store, plan)
     stances = stances_of(store, statements, wanted, keep=keep)
     people: dict[str, list[tuple[dict[str, Any], Stance]]] = {}
     unnamed: list[dict[str, Any]] = []
@@ -48,6 +45,31 @@ def positions(
     return {"topic": topic, "target": wanted.text, "key_words": list(wanted.key), "model": MODEL_VERSION,
             "speakers": rows, "unnamed": unnamed, "read": len(statements),
             "capped": len(statements) >= MAX_STATEMENTS}
+
+
+def _found(store: Store, plan: SearchPlan) -> list[dict[str, Any]]:
+    """The statements a search finds, oldest first, with only what positions read of them (a page of
+    a few thousand statements must not build each one's full record)."""
+    if plan.matching is None:
+        return []
+    order = ordered(store, plan.matching, "oldest", count_matches(store, plan.matching), whole=True)
+    names: dict[str, str] = {}
+    found: list[dict[str, Any]] = []
+    for ids in every_id(store, order):
+        rows = {r["id"]: r for r in store.db.execute(
+            "SELECT id, article_id, date, type, text, cue, speaker, name FROM statements "
+            f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        for statement_id in ids:
+            row = rows[statement_id]
+            slug = row["speaker"]
+            if slug and slug not in names:
+                names[slug] = store.db.execute("SELECT name FROM speakers WHERE id = ?", (slug,)).fetchone()[0]
+            found.append({"id": row["id"], "article": row["article_id"], "date": row["date"], "type": row["type"],
+                          "content": {"text": row["text"]}, "cue": {"text": row["cue"]} if row["cue"] else None,
+                          "speaker": {"id": slug, "name": names.get(slug) if slug else row["name"]}})
+            if len(found) >= MAX_STATEMENTS:
+                return found
+    return found
 
 
 def _speaker_position(slug: str, points: list[tuple[dict[str, Any], Stance]]) -> dict[str, Any]:
@@ -81,8 +103,7 @@ def _speaker_position(slug: str, points: list[tuple[dict[str, Any], Stance]]) ->
 def _point(record: dict[str, Any], found: Stance) -> dict[str, Any]:
     return {"statement": record["id"], "date": record["date"], "article": record["article"], "type": record["type"],
             "text": record["content"]["text"], "stance": found.label, "confidence": found.confidence,
-            "evidence": found.evidence, "conditional": found.conditional,
-            "article_title": record.get("article_title")}
+            "evidence": found.evidence, "conditional": found.conditional}
 
 
 def stances_of(store: Store, statements: Iterable[dict[str, Any]], target: Target, *,

@@ -26,8 +26,8 @@ PREFIX_RANK_AT_MOST = 5_000
 # Facets count every match up to this many; beyond, an even sample of about this many (1 in k by
 # id), and the counts are estimates scaled by k: the page says so.
 FACET_SAMPLE = 1_000
-# Ordering many matches by date walks the date index and keeps those that match (quick when matches
-# are common); few matches are fetched and sorted.
+# A page of many matches by date walks the date index and keeps those that match (quick when matches
+# are common, and it stops at the page); few matches, or all of them, are fetched and sorted.
 _WALK_DATES_FROM = 2_000
 STATEMENT_TYPES = ("direct", "mixed", "indirect")
 
@@ -161,13 +161,13 @@ class Ordered:
     undated_sql: str | None = None
 
 
-def ordered(store: Store, m: Matching, sort: str, total: int) -> Ordered:
+def ordered(store: Store, m: Matching, sort: str, total: int, *, whole: bool = False) -> Ordered:
     """The matches in ``sort`` order: relevance (bm25; newest first without words), newest or oldest
-    (by date, undated last, then by id)."""
+    (by date, undated last, then by id). ``whole``: every match will be read (a download), not a page."""
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
     if m.table is None or sort != "relevance":
-        return _by_date(m, sort == "oldest", total)
+        return _by_date(m, sort == "oldest", 0 if whole else total)
     sql, params, ranked_among = m.sql, list(m.params), None
     at_most = RANK_AT_MOST if m.table == "statements_fts" else PREFIX_RANK_AT_MOST
     if total > at_most:

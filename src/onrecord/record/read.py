@@ -161,7 +161,7 @@ def every_match(store: Store, plan: SearchPlan, sort: str = "relevance") -> Iter
     """Every statement a search matches, in ``sort`` order, streamed a batch at a time."""
     if plan.matching is None:
         return
-    order = ordered(store, plan.matching, sort, count_matches(store, plan.matching))
+    order = ordered(store, plan.matching, sort, count_matches(store, plan.matching), whole=True)
     for ids in every_id(store, order):
         yield from with_articles(store, statements_by_id(store, ids))
 
