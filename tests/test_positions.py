@@ -153,3 +153,40 @@ def test_eval_reads_a_stance_set_and_scores_the_model(khan_store, tmp_path):
     assert scores["f1"]["against"] == 1.0 and "not in" in answer.stderr
     table = invoke("eval", str(gold), "--db", str(khan_store))
     assert "macro-F1" in table.stdout and "gold / predicted" in table.stdout
+
+
+def test_the_regression_learns_round_trips_and_only_decides_where_the_rules_found_no_side():
+    from onrecord.positions.learned import StanceModel, features, shipped, train
+
+    target = Target.of("wall")
+    said = [("We must finish the wall", "for"), ("The wall will keep us safe", "for"), ("Finish the wall now", "for"),
+            ("The wall is a monument to fear", "against"), ("A wall shames the country", "against"),
+            ("The wall shames us all", "against"), ("They talked about the wall", "neither"),
+            ("The wall was discussed", "neither"), ("Reporters asked about the wall", "neither")]
+    model = train([(features(text, target, None, "direct")[0], label) for text, label in said])
+    assert StanceModel.from_json(model.to_json()).scores(["w:shames"]) == pytest.approx(model.scores(["w:shames"]), abs=1e-4)
+    read = model.read("Such a wall shames us", target, None, "direct")
+    assert read.label == "against" and "shames" in read.evidence  # the rules see no side here; the words decide
+    assert model.read("I oppose the wall", target, None, "direct").evidence == "oppose"  # the rules' side stands
+    assert model.read("Taxes are too high", target, None, "direct").label == "neither"  # the target is not named
+    assert shipped().vocabulary  # the shipped weights load
+
+
+def test_eval_cross_validates_by_target_when_the_model_saw_the_set(khan_store, tmp_path, monkeypatch):
+    import onrecord.positions.evaluate as evaluate
+
+    with sqlite3.connect(khan_store) as db:
+        spans = [json.loads(spans)[0] for (spans,) in db.execute("SELECT spans FROM statements ORDER BY id")]
+    lines = [{"target": target, "article": "khan-ceasefire-2023-10-27", "statement": span, "label": label}
+             for target, span, label in [("ceasefire", spans[1], "for"), ("ceasefire", spans[3], "against"),
+                                         ("israel", spans[2], "for"), ("israel", spans[8], "for")]]
+    gold = tmp_path / "stance-gold.jsonl"
+    gold.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (tmp_path / "targets.json").write_text(json.dumps([{"id": "ceasefire", "proposition": "a ceasefire", "key": "ceasefire"},
+                                                       {"id": "israel", "proposition": "Israel's right", "key": "Israel"}]))
+    with Store(khan_store) as store:
+        _, _, method = evaluate.score_stances(gold, store)
+        assert method == "the shipped model"
+        monkeypatch.setattr(evaluate, "shipped_trained_on", lambda: evaluate.fingerprint(gold))
+        scores, rules, method = evaluate.score_stances(gold, store)
+    assert method.startswith("cross-validated by target") and scores.total == rules.total == 4

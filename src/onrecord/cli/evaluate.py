@@ -55,11 +55,12 @@ def _eval_stances(gold: str, db: str, as_json: bool) -> None:
     from ..positions.evaluate import score_stances
 
     with open_store(db) as store:
-        scores = score_stances(gold, store)
+        scores, rules, method = score_stances(gold, store)
     if as_json:
-        click.echo(json.dumps(scores.to_dict(), indent=2))
+        click.echo(json.dumps({**scores.to_dict(), "method": method, "rules_alone": rules.to_dict()}, indent=2))
     else:
-        click.echo(scores.table())
+        click.echo(f"The stance model, {method}:\n{scores.table()}\n\nThe rules alone: accuracy {rules.accuracy():.3f}, "
+                   f"macro-F1 {rules.macro_f1():.3f}")
     if scores.missing:
         Reporter().info(f"{len(scores.missing)} statements of {gold} are not in {db} (ingest their articles; "
                         f"first: {scores.missing[0]['article']})")

@@ -6,6 +6,7 @@ statement's words come from a store holding those articles; the targets' words f
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..record.store import Store
+from .learned import features, shipped, train
 from .stance import LABELS, Target, stance
 
 # A target whose proposition is a repeal is labelled for/against the repeal; the model reads the
@@ -85,28 +87,76 @@ def read_targets(gold: Path) -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in json.loads(path.read_text(encoding="utf-8"))}
 
 
-def score_stances(gold_path: str | Path, store: Store) -> StanceScores:
-    """The stance model over every gold line whose statement the store holds."""
+@dataclass(frozen=True)
+class GoldExample:
+    target_id: str
+    target: Target
+    flip: bool  # the set's label is about a repeal of the target: the model's side is the other one
+    label: str  # the set's label
+    text: str
+    kind: str
+    cue: str | None  # an indirect statement's cue, which the model reads as part of its clause
+
+    @property
+    def model_label(self) -> str:
+        return _FLIPPED[self.label] if self.flip else self.label
+
+
+def gold_examples(gold_path: str | Path, store: Store) -> tuple[list[GoldExample], list[dict[str, Any]]]:
+    """The set's lines with their statements' words from the store, and the lines not found there."""
     gold_path = Path(gold_path)
     targets = read_targets(gold_path)
-    scores = StanceScores()
+    examples, missing = [], []
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         gold = json.loads(line)
         found = _statement(store, gold["article"], gold["statement"])
         if found is None:
-            scores.missing.append(gold)
+            missing.append(gold)
             continue
         text, kind, cue = found
         about = targets.get(gold["target"], {})
         target = Target.of(about.get("proposition", gold["target"]), key=about.get("key"))
-        predicted = stance(text, target, cue if kind == "indirect" else None).label
-        if about.get("flip"):
-            predicted = _FLIPPED[predicted]
-        scores.confusion[(gold["label"], predicted)] += 1
-        scores.by_target[gold["target"]][(gold["label"], predicted)] += 1
-    return scores
+        examples.append(GoldExample(gold["target"], target, bool(about.get("flip")), gold["label"], text, kind,
+                                    cue if kind == "indirect" else None))
+    return examples, missing
+
+
+def fingerprint(gold_path: str | Path) -> str:
+    """What a model trained on this set records of it, so that eval knows to cross-validate."""
+    return hashlib.sha256(Path(gold_path).read_bytes()).hexdigest()[:16]
+
+
+def score_stances(gold_path: str | Path, store: Store) -> tuple[StanceScores, StanceScores, str]:
+    """The stance model and, beside it, the rules alone over every line whose statement the store
+    holds. When the shipped model was trained on this very set, each target is scored by a model
+    trained on the other targets only (cross-validated by target), never by the shipped one."""
+    examples, missing = gold_examples(gold_path, store)
+    shipped_model = shipped()
+    trained_here = shipped_trained_on() == fingerprint(gold_path)
+    model_scores, rule_scores = StanceScores(missing=missing), StanceScores(missing=missing)
+    featured = [features(e.text, e.target, e.cue, e.kind)[0] for e in examples]
+    for held in sorted({e.target_id for e in examples}):
+        model = shipped_model
+        if trained_here:
+            model = train([(f, e.model_label) for f, e in zip(featured, examples) if e.target_id != held])
+        for example in (e for e in examples if e.target_id == held):
+            predicted = model.read(example.text, example.target, example.cue, example.kind).label
+            ruled = stance(example.text, example.target, example.cue).label
+            for scores, label in ((model_scores, predicted), (rule_scores, ruled)):
+                label = _FLIPPED[label] if example.flip else label
+                scores.confusion[(example.label, label)] += 1
+                scores.by_target[held][(example.label, label)] += 1
+    method = "cross-validated by target (the shipped model saw this set)" if trained_here else "the shipped model"
+    return model_scores, rule_scores, method
+
+
+def shipped_trained_on() -> str | None:
+    """The fingerprint of the stance set the shipped model was trained on."""
+    from importlib.resources import files
+
+    return json.loads(files("onrecord.positions").joinpath("data/stance.json").read_text(encoding="utf-8")).get("trained_on")
 
 
 def _statement(store: Store, article: str, span: list[int]) -> tuple[str, str, str | None] | None:

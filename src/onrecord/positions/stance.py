@@ -25,7 +25,6 @@ from functools import cached_property
 
 from ..lexicon import STOP_WORDS
 
-MODEL_VERSION = "rules-1"  # cached stances are recomputed when this changes
 LABELS = ("for", "against", "neither")
 
 # Words (lowercase, apostrophes straight) that take a side on what follows them in their clause.

@@ -15,7 +15,8 @@ from typing import Any
 from ..record.query import count_matches, every_id, ordered
 from ..record.read import SearchPlan, plan_search
 from ..record.store import Store
-from .stance import MODEL_VERSION, Stance, Target, stance
+from .learned import MODEL_VERSION, shipped
+from .stance import Stance, Target
 
 MAX_STATEMENTS = 50_000  # statements read for one topic; beyond, the newest this many (and said)
 
@@ -115,6 +116,7 @@ def stances_of(store: Store, statements: Iterable[dict[str, Any]], target: Targe
     kept = _kept(store, [r["id"] for r in statements], key)
     found: dict[int, Stance] = {}
     new_rows = []
+    model = shipped()
     for record in statements:
         text = record["content"]["text"]
         digest = hashlib.sha1(text.encode()).hexdigest()[:16]
@@ -122,7 +124,7 @@ def stances_of(store: Store, statements: Iterable[dict[str, Any]], target: Targe
             found[record["id"]] = kept[record["id"]][1]
             continue
         cue = (record.get("cue") or {}).get("text") if record["type"] == "indirect" else None
-        found[record["id"]] = result = stance(text, target, cue)
+        found[record["id"]] = result = model.read(text, target, cue, record["type"])
         new_rows.append((record["id"], key, MODEL_VERSION, digest, result.label, result.confidence, result.evidence,
                          int(result.conditional), result.mentions))
     if keep and new_rows and not store.readonly:
