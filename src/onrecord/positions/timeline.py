@@ -19,6 +19,10 @@ from .learned import MODEL_VERSION, shipped
 from .stance import Stance, Target
 
 MAX_STATEMENTS = 50_000  # statements read for one topic; beyond, the newest this many (and said)
+# Stances worked out by a reader that cannot keep them in the store (the web app opens it read-only)
+# are remembered in the process, keyed by store, statement, text, target and model.
+MEMO_SIZE = 500_000
+_MEMO: dict[tuple[str, int, str, str, str], Stance] = {}
 
 
 def positions(
@@ -117,14 +121,22 @@ def stances_of(store: Store, statements: Iterable[dict[str, Any]], target: Targe
     found: dict[int, Stance] = {}
     new_rows = []
     model = shipped()
+    where = str(store.path)
     for record in statements:
         text = record["content"]["text"]
         digest = hashlib.sha1(text.encode()).hexdigest()[:16]
         if record["id"] in kept and kept[record["id"]][0] == digest:
             found[record["id"]] = kept[record["id"]][1]
             continue
+        memo_key = (where, record["id"], digest, key, MODEL_VERSION)
+        if memo_key in _MEMO:
+            found[record["id"]] = _MEMO[memo_key]
+            continue
         cue = (record.get("cue") or {}).get("text") if record["type"] == "indirect" else None
         found[record["id"]] = result = model.read(text, target, cue, record["type"])
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.clear()  # a rough bound: a reader that cannot keep stances in the store reads them again
+        _MEMO[memo_key] = result
         new_rows.append((record["id"], key, MODEL_VERSION, digest, result.label, result.confidence, result.evidence,
                          int(result.conditional), result.mentions))
     if keep and new_rows and not store.readonly:
