@@ -218,5 +218,5 @@ def test_a_url_or_an_empty_folder_is_a_rejection_that_says_what_to_do(tmp_path):
     items = read(["https://example.com/news/a.html", tmp_path / "empty"])
     assert [i.reason for i in items] == [
         "onrecord does not fetch pages: save the page first (curl -o page.html URL) and give the file",
-        "an empty folder: no .txt, .jsonl or .html files in it",
+        "an empty folder: no .txt, .jsonl, .html or .warc files in it",
     ]

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import errno
 import glob
+import gzip
 import json
 import os
 import re
 import stat
 import sys
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .model import Article
-from .values import parse_date
+from .values import counted, parse_date
 
 # The longest of the 1,160 shared news articles has 104,313 characters; parsing 1,000,000 (spaCy's
 # own limit) took 139 s and 2.9 GB, which for one input of a batch is a hang. --max-chars raises it.
@@ -26,7 +29,10 @@ MAX_CHARS = 300_000
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+GZIP_JSONL_SUFFIXES = frozenset({".jsonl.gz", ".ndjson.gz"})  # read as a stream, a line at a time
+WARC_SUFFIXES = frozenset({".warc", ".warc.gz"})  # web archives (CC-NEWS): their HTML responses
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | GZIP_JSONL_SUFFIXES | WARC_SUFFIXES
+NOT_AN_ARTICLE_FILE = "not .txt, .jsonl, .jsonl.gz, .html or .warc"
 _DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)")
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -47,9 +53,23 @@ class Rejection:
 
 @dataclass(frozen=True)
 class Ignored:
-    """A file inside a directory that is not an article format (a README, an image)."""
+    """A file inside a directory that is not an article format (a README, an image), or a web
+    archive's record that holds no article (an image, a redirect, a page not found)."""
 
     origin: str
+    reason: str = NOT_AN_ARTICLE_FILE
+
+
+def ignored_summary(ignored: Iterable[Ignored]) -> list[str]:
+    """What was passed over, in words for a run's summary: files by kind, archive records by reason."""
+    reasons = Counter(item.reason for item in ignored)
+    files = reasons.pop(NOT_AN_ARTICLE_FILE, 0)
+    parts = [f"{counted(files, 'file')} ignored ({NOT_AN_ARTICLE_FILE})"] if files else []
+    if reasons:
+        skipped = sum(reasons.values())
+        parts.append(f"{counted(skipped, 'web archive record')} skipped ("
+                     + ", ".join(f"{reason}: {n:,}" for reason, n in sorted(reasons.items())) + ")")
+    return parts
 
 
 def articles_only(
@@ -136,11 +156,11 @@ class _Reader:
         for error in unreadable:
             yield Rejection(str(error.filename or directory), f"cannot read: {error.strerror or error}")
         if not files and not unreadable:
-            yield Rejection(str(directory), "an empty folder: no .txt, .jsonl or .html files in it")
+            yield Rejection(str(directory), "an empty folder: no .txt, .jsonl, .html or .warc files in it")
         for path in sorted(files):
             if path.name.startswith("."):
                 continue
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            if _suffix(path) in SUPPORTED_SUFFIXES:
                 yield from self.read_file(path)
             else:
                 yield Ignored(str(path))
@@ -150,11 +170,17 @@ class _Reader:
         if kind != "file":  # a FIFO would wait for a writer for ever; a device never ends
             yield Rejection(str(path), problem)
             return
-        suffix = path.suffix.lower()
+        suffix = _suffix(path)
         try:
             if suffix in JSONL_SUFFIXES:
                 with path.open("rb") as handle:
                     yield from self.read_jsonl(handle, str(path), path.stem)
+                return
+            if suffix in GZIP_JSONL_SUFFIXES:
+                yield from self._read_gzip_jsonl(path)
+                return
+            if suffix in WARC_SUFFIXES:
+                yield from self.read_warc(path)
                 return
             data = path.read_bytes()
         except OSError as error:
@@ -194,6 +220,59 @@ class _Reader:
             yield self._json_article(decoded[0], origin, stem, number, decoded[1])
         if not seen_any:
             yield Rejection(origin, "empty file")
+
+    def _read_gzip_jsonl(self, path: Path) -> Iterator[Article | Rejection]:
+        """JSON Lines compressed with gzip, a line at a time: memory does not grow with the file."""
+        try:
+            with gzip.open(path, "rb") as handle:
+                yield from self.read_jsonl(handle, str(path), path.name[: -len(_suffix(path))])
+        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+            yield Rejection(str(path), f"not a whole gzip file ({error}): the lines before the damage were read")
+
+    def read_warc(self, path: Path) -> Iterator[Article | Rejection | Ignored]:
+        """A web archive's HTTP responses (WARC or WARC.gz, as CC-NEWS ships them), streamed a record at
+        a time: each HTML page with status 200 goes through trafilatura, as an .html file does; its URL
+        (WARC-Target-URI) is the article's id and url, its capture day (WARC-Date) its date. Other
+        records are passed over and counted: status not 200, not HTML."""
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        found = 0
+        try:
+            with path.open("rb") as handle:
+                for number, record in enumerate(
+                        ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True), 1):
+                    found += 1
+                    yield self._warc_article(record, f"{path}#{number}")
+        except Exception as error:  # fastwarc raises its own kinds for a damaged archive
+            yield Rejection(str(path), f"cannot read the web archive after {found:,} records ({error})")
+            return
+        if not found:
+            yield Rejection(str(path), "no HTTP response records: not a WARC file, or an empty one")
+
+    def _warc_article(self, record: Any, origin: str) -> Article | Rejection | Ignored:
+        url = record.headers.get("WARC-Target-URI") or origin
+        http = record.http_headers
+        status = http.status_code if http is not None else None
+        if status != 200:
+            return Ignored(origin, f"HTTP status {status}" if status else "no HTTP headers")
+        content_type = (http.get("Content-Type") or "").lower()
+        if "html" not in content_type:
+            return Ignored(origin, "not HTML")
+        body = record.reader.read()
+        charset = re.search(r"charset=([\w-]+)", content_type)
+        try:
+            html = body.decode(charset.group(1) if charset else "utf-8")
+        except (LookupError, UnicodeDecodeError):
+            decoded = _decode(body, origin)
+            if isinstance(decoded, Rejection):
+                return decoded
+            html = decoded[0]
+        captured = (record.headers.get("WARC-Date") or "")[:10]
+        try:
+            day = parse_date(captured) if captured else None
+        except ValueError:
+            day = None
+        return self._html_article(html, origin, url, url=url, date=day)
 
     # -- one article -----------------------------------------------------------------
     def _text_article(self, text: str, origin: str, stem: str) -> Article | Rejection:
@@ -250,16 +329,19 @@ class _Reader:
         )
         return self._checked(article, number)
 
-    def _html_article(self, html: str, origin: str, stem: str) -> Article | Rejection:
+    def _html_article(self, html: str, origin: str, stem: str, *, url: str | None = None,
+                      date: str | None = None) -> Article | Rejection:
+        """A page's main text, title and metadata (trafilatura); ``url`` and ``date``, when given
+        (a web archive's record headers), win over what the page says."""
         import trafilatura
 
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
         text = getattr(document, "text", None) if document is not None else None
         if not text or not text.strip():
             return Rejection(origin, "no article text found in the HTML")
-        article_date = self._file_date(stem)
+        article_date = date or self._file_date(stem)
         found_date = getattr(document, "date", None)
-        if found_date:
+        if found_date and not date:
             try:
                 article_date = parse_date(str(found_date)[:10])
             except ValueError:
@@ -270,7 +352,7 @@ class _Reader:
                 text=text,
                 date=article_date,
                 title=getattr(document, "title", None),
-                url=getattr(document, "url", None),
+                url=url or getattr(document, "url", None),
                 source=getattr(document, "sitename", None),
                 origin=origin,
             )
@@ -305,6 +387,15 @@ def _without_lone_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], li
             replaced += [(field, f"\\u{ord(c):04x}") for c in dict.fromkeys(_LONE_SURROGATE.findall(value))]
             cleaned[field] = _LONE_SURROGATE.sub("\ufffd", value)
     return cleaned, replaced
+
+
+def _suffix(path: Path) -> str:
+    """The format suffix, two-part where one is a compression: ".jsonl.gz", ".warc.gz"."""
+    name = path.name.lower()
+    for double in GZIP_JSONL_SUFFIXES | {".warc.gz"}:
+        if name.endswith(double):
+            return double
+    return path.suffix.lower()
 
 
 def _kind_of(path: Path) -> tuple[str, str]:

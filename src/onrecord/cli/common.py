@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..inputs import JSONL_SUFFIXES, MAX_CHARS, SUPPORTED_SUFFIXES, Ignored, Rejection, articles_only
+from ..inputs import JSONL_SUFFIXES, MAX_CHARS, SUPPORTED_SUFFIXES, Ignored, Rejection, articles_only, ignored_summary
 from ..model import Article
 from ..record.store import DEFAULT_DB, Store, StoreError
 from ..values import counted, parse_date
@@ -157,7 +157,7 @@ class Tally:
     statements: int = 0
     rejected: int = 0
     failed: int = 0
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"{counted(self.articles, 'article')} read", counted(self.statements, "statement")]
@@ -165,9 +165,7 @@ class Tally:
             parts.append(f"{counted(self.rejected, 'input')} rejected")
         if self.failed:
             parts.append(f"{self.failed:,} failed in extraction")
-        if self.ignored:
-            parts.append(f"{counted(len(self.ignored), 'file')} ignored (not .txt, .jsonl or .html)")
-        return ", ".join(parts)
+        return ", ".join(parts + ignored_summary(self.ignored))
 
 
 class Reporter:
@@ -193,7 +191,7 @@ def articles_reported(items: Iterator[Article | Rejection | Ignored], reporter: 
         tally.rejected += 1
         reporter.rejected(rejection)
 
-    for article in articles_only(items, rejected=rejected, ignored=lambda i: tally.ignored.append(i.origin),
+    for article in articles_only(items, rejected=rejected, ignored=tally.ignored.append,
                                  warning=reporter.warn):
         tally.articles += 1
         yield article

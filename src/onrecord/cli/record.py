@@ -17,7 +17,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from ..inputs import Ignored, Rejection, read_inputs
+from ..inputs import Ignored, Rejection, ignored_summary, read_inputs
 from ..model import Article
 from ..record.query import Facets
 from ..record.read import speaker_label
@@ -89,9 +89,8 @@ def _unless_no_article(items: Iterator[Article | Rejection | Ignored], reporter:
     rejected = [item for item in ahead if isinstance(item, Rejection)]
     for rejection in rejected:
         reporter.rejected(rejection)
-    ignored = len(ahead) - len(rejected)
     parts = [f"{counted(len(rejected), 'input')} rejected"] if rejected else []
-    parts += [f"{counted(ignored, 'file')} ignored (not .txt, .jsonl or .html)"] if ignored else []
+    parts += ignored_summary(item for item in ahead if isinstance(item, Ignored))
     untouched = "left as it was" if Path(db).exists() else "not created"
     reporter.info(f"nothing ingested, {db} {untouched}: {', '.join(parts) or 'no article found'}")
     sys.exit(EXIT_REJECTED if rejected else 0)

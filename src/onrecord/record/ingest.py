@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..inputs import Ignored, Rejection, articles_only
+from ..inputs import Ignored, Rejection, articles_only, ignored_summary
 from ..model import Article, ArticleExtraction, Extractor, reported
 from .store import Outcome, Store, text_hash
 from ..values import counted
@@ -35,7 +35,7 @@ class IngestSummary:
     speakers: int = 0
     seconds: float = 0.0
     undated: int = 0  # articles read with no date: their statements are stored undated
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
@@ -54,9 +54,7 @@ class IngestSummary:
         ]
         if self.undated:
             parts.append(f"{self.undated:,} undated (no date header, \"date\" field, --date or --date-from-name)")
-        if self.ignored:
-            parts.append(f"{counted(len(self.ignored), 'file')} ignored (not .txt, .jsonl or .html)")
-        return "; ".join(parts)
+        return "; ".join(parts + ignored_summary(self.ignored))
 
 
 @dataclass
@@ -125,7 +123,7 @@ def _articles(
         summary.rejected += 1
         progress.rejected(rejection)
 
-    for article in articles_only(items, rejected=rejected, ignored=lambda i: summary.ignored.append(i.origin),
+    for article in articles_only(items, rejected=rejected, ignored=summary.ignored.append,
                                  warning=progress.warning):
         if article.date is None:
             summary.undated += 1
