@@ -112,6 +112,12 @@ def read_inputs(
             yield from _read_path(reader, path)
 
 
+def read_jsonl_lines(lines: Iterable[bytes], origin: str, stem: str, *, default_date: str | None = None,
+                     max_chars: int = MAX_CHARS) -> Iterator[Article | Rejection]:
+    """Articles from JSON Lines given as lines (a byte range of a large file, say), checked as a file's are."""
+    return _Reader(default_date, max_chars).read_jsonl(lines, origin, stem)
+
+
 def _read_path(reader: "_Reader", path: str) -> Iterator[Article | Rejection | Ignored]:
     """A file, a folder, or a glob's matches; what is not there or cannot be read, said."""
     kind, problem = _kind_of(Path(path))
@@ -160,7 +166,7 @@ class _Reader:
         for path in sorted(files):
             if path.name.startswith("."):
                 continue
-            if _suffix(path) in SUPPORTED_SUFFIXES:
+            if format_suffix(path) in SUPPORTED_SUFFIXES:
                 yield from self.read_file(path)
             else:
                 yield Ignored(str(path))
@@ -170,7 +176,7 @@ class _Reader:
         if kind != "file":  # a FIFO would wait for a writer for ever; a device never ends
             yield Rejection(str(path), problem)
             return
-        suffix = _suffix(path)
+        suffix = format_suffix(path)
         try:
             if suffix in JSONL_SUFFIXES:
                 with path.open("rb") as handle:
@@ -225,7 +231,7 @@ class _Reader:
         """JSON Lines compressed with gzip, a line at a time: memory does not grow with the file."""
         try:
             with gzip.open(path, "rb") as handle:
-                yield from self.read_jsonl(handle, str(path), path.name[: -len(_suffix(path))])
+                yield from self.read_jsonl(handle, str(path), path.name[: -len(format_suffix(path))])
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:
             yield Rejection(str(path), f"not a whole gzip file ({error}): the lines before the damage were read")
 
@@ -389,7 +395,7 @@ def _without_lone_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], li
     return cleaned, replaced
 
 
-def _suffix(path: Path) -> str:
+def format_suffix(path: Path) -> str:
     """The format suffix, two-part where one is a compression: ".jsonl.gz", ".warc.gz"."""
     name = path.name.lower()
     for double in GZIP_JSONL_SUFFIXES | {".warc.gz"}:
