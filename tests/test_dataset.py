@@ -73,3 +73,73 @@ def test_the_command_writes_a_dataset_and_its_rerun_skips_it(tmp_path):
     assert again.exit_code == 0 and "1 task of 1 already done" in again.stderr
     wrong = invoke("extract", str(REPO / "samples" / "wikinews-sample.jsonl"), "--format", "parquet")
     assert wrong.exit_code == 2 and "--out" in wrong.output
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A real dask.distributed LocalCluster: a scheduler and two worker processes (each with a nanny)."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as started:
+        yield started
+
+
+def test_on_a_dask_cluster_the_dataset_is_what_one_process_writes(whole, tmp_path, cluster):
+    from onrecord.dataset.cluster import run_on_dask
+
+    out, _ = whole
+    tasks = plan([str(DEMO)], task_bytes=20_000)
+    results = list(run_on_dask(tasks, tmp_path, cluster.scheduler_address, {}))
+    assert sorted(r.key for r in results) == sorted(t.key for t in tasks)
+    assert rows(tmp_path) == rows(out)
+
+
+def test_a_worker_killed_midway_and_the_run_still_ends_with_the_same_dataset(whole, tmp_path, cluster):
+    import os
+    import signal
+
+    from onrecord.dataset.cluster import run_on_dask
+
+    out, _ = whole
+    tasks = plan([str(DEMO)], task_bytes=10_000)
+    finished = []
+    for result in run_on_dask(tasks, tmp_path, cluster.scheduler_address, {}):
+        finished.append(result.key)
+        if len(finished) == 1:  # a worker's process ends with tasks still to do; its nanny starts another
+            pid = next(iter(cluster.workers.values())).process.process.pid
+            os.kill(pid, signal.SIGKILL)
+    assert sorted(finished) == sorted(t.key for t in tasks)
+    assert rows(tmp_path) == rows(out)
+
+
+def test_a_rerun_after_a_killed_client_skips_the_finished_tasks(whole, tmp_path, cluster):
+    import signal
+    import subprocess
+    import time
+
+    from cli_helpers import command
+
+    out, _ = whole
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = DEMO.read_text(encoding="utf-8").splitlines(keepends=True)
+    for n in range(4):  # four files: four tasks
+        (folder / f"part{n}.jsonl").write_text("".join(lines[n::4]), encoding="utf-8")
+    dataset = tmp_path / "dataset"
+    args = ["extract", str(folder), "--format", "parquet", "--out", str(dataset), "--dask", cluster.scheduler_address]
+    client = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not list((dataset / MANIFEST).glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    client.send_signal(signal.SIGKILL)  # the client dies with tasks done and tasks not
+    client.wait()
+    finished = len(list((dataset / MANIFEST).glob("*.json")))
+    assert 1 <= finished
+    rerun = invoke(*args)
+    assert rerun.exit_code == 0
+    if finished < 4:
+        assert f"{finished} task{'s' if finished > 1 else ''} of 4 already done" in rerun.stderr
+    assert rows(dataset) == rows(out)

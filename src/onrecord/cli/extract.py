@@ -22,10 +22,12 @@ from .output import FORMATS, make_writer
 @format_option((*FORMATS, "parquet"))
 @click.option("--out", type=click.Path(file_okay=False), help="With --format parquet: the folder of the dataset "
               "(hive-partitioned Parquet parts, month=YYYY-MM); a rerun skips what is done.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="With --out: run the tasks on a Dask cluster: a "
+              "scheduler's address (tcp://host:8786), or local[:N] for N worker processes here.")
 @input_options("output")
 def extract(
-    paths: tuple[str, ...], fmt: str | None, out: str | None, default_date: str | None, date_from_name: bool,
-    jobs: int, max_chars: int, all_attributions: bool,
+    paths: tuple[str, ...], fmt: str | None, out: str | None, dask_address: str | None, default_date: str | None,
+    date_from_name: bool, jobs: int, max_chars: int, all_attributions: bool,
 ) -> None:
     """Extract who said what from articles.
 
@@ -34,10 +36,10 @@ def extract(
     """
     from ..extraction.pipeline import extract_many
 
-    if fmt == "parquet" or out:
+    if fmt == "parquet" or out or dask_address:
         if fmt not in (None, "parquet") or not out:
             raise click.UsageError("a Parquet dataset is written with --format parquet --out FOLDER")
-        _extract_dataset(paths, Path(out), default_date, jobs, max_chars, all_attributions)
+        _extract_dataset(paths, Path(out), default_date, max_chars, all_attributions, dask_address)
         return
     fmt = pick_format(fmt)
     reporter = Reporter()
@@ -62,36 +64,45 @@ def extract(
         sys.exit(EXIT_REJECTED)
 
 
-def _extract_dataset(paths: tuple[str, ...], out: Path, default_date: str | None, jobs: int, max_chars: int,
-                     all_attributions: bool) -> None:
-    """Every task of the inputs not yet done, its statements written as Parquet parts (dataset.parts)."""
+def _extract_dataset(paths: tuple[str, ...], out: Path, default_date: str | None, max_chars: int,
+                     all_attributions: bool, dask_address: str | None) -> None:
+    """Every task of the inputs not yet done, its statements written as Parquet parts (dataset.parts),
+    here one task after another, or on a Dask cluster."""
     from ..dataset.parts import done, plan, run_task
 
     reporter = Reporter()
     if "-" in paths:
         raise click.UsageError("a dataset is made from files, not standard input")
-    tasks = plan(paths)
     missing = [p for p in paths if not Path(p).exists()]
     for path in missing:
         reporter.rejected(Rejection(path, "no such file or directory"))
+    tasks = plan(paths)
     todo = [task for task in tasks if not done(out, task)]
     if len(todo) < len(tasks):
         reporter.info(f"{counted(len(tasks) - len(todo), 'task')} of {len(tasks):,} already done in {out}: skipped")
-    nlp = load_nlp(max_chars) if todo else None
-    articles = statements = rejected = 0
+    options = {"all_attributions": all_attributions, "max_chars": max_chars, "default_date": default_date}
+    if dask_address and todo:
+        from ..dataset.cluster import run_on_dask
+
+        results = run_on_dask(todo, out, dask_address, options, max_chars)
+    else:
+        nlp = load_nlp(max_chars) if todo else None
+        results = (run_task(task, out, nlp, **options) for task in todo)
+    totals = {"articles": 0, "statements": 0, "rejected": 0}
     started = time.monotonic()
-    for number, task in enumerate(todo, 1):
-        result = run_task(task, out, nlp, all_attributions=all_attributions, max_chars=max_chars,
-                          default_date=default_date)
-        articles, statements, rejected = articles + result.articles, statements + result.statements, rejected + len(result.rejected)
+    for number, result in enumerate(results, 1):
+        totals["articles"] += result.articles
+        totals["statements"] += result.statements
+        totals["rejected"] += len(result.rejected)
         for line in result.rejected:
             reporter.console.print(f"rejected {line}", markup=False, soft_wrap=True)
-        rate = articles / max(time.monotonic() - started, 1e-9)
-        reporter.info(f"task {number:,} of {len(todo):,} done ({task.path}): {articles:,} articles, "
-                      f"{rate:,.1f} articles/s")
-    reporter.info(f"{counted(articles, 'article')} read, {counted(statements, 'statement')} written to {out}"
-                  + (f", {counted(rejected, 'input')} rejected" if rejected else ""))
-    if rejected or missing:
+        elapsed = max(time.monotonic() - started, 1e-9)
+        left = (len(todo) - number) * elapsed / number
+        reporter.info(f"{number:,} of {len(todo):,} tasks done, {totals['articles']:,} articles, "
+                      f"{totals['articles'] / elapsed:,.1f} articles/s, about {left:,.0f} s left")
+    reporter.info(f"{counted(totals['articles'], 'article')} read, {counted(totals['statements'], 'statement')} "
+                  f"written to {out}" + (f", {counted(totals['rejected'], 'input')} rejected" if totals["rejected"] else ""))
+    if totals["rejected"] or missing:
         sys.exit(EXIT_REJECTED)
 
 
