@@ -63,7 +63,7 @@ SPEAKER_SUBJECTS = frozenset("i we he she you it".split())  # the speaker, or in
 PRESSURE = frozenset("call calls demand demands pressure appeals appeal pleas".split())  # others' demands, as nouns
 GROWTH = frozenset("increased increasing grown growing grew mounted mounting intensified risen rose rising "
                    "multiplied spread".split())
-ALTERNATIVE = (("rather", "than"), ("instead", "of"), ("in", "place", "of"), ("not",))
+ALTERNATIVE = (("rather", "than"), ("instead", "of"), ("in", "place", "of"))  # "not X but Y" is negation's
 CONDITION = (("only", "if"), ("as", "long", "as"), ("provided",), ("on", "condition"), ("if",))
 REFUSAL = (("not", "until"), ("unless",))
 _CLAUSE_END = re.compile(r"[.;!?]|\b(?:but|while|whereas|although|however)\b", re.I)
@@ -230,8 +230,6 @@ def _openness(tokens: list[_Token], at: int, first: int) -> bool:
 def _phrase_before(tokens: list[_Token], at: int, first: int, phrases, within: int) -> str | None:
     words = [t.word for t in tokens[max(first, at - within):at]]
     for phrase in phrases:
-        if phrase == ("not",):
-            continue  # "not X but Y" is read by negation, not as an alternative
         if _contains(words, phrase):
             return " ".join(phrase)
     return None

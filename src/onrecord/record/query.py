@@ -235,7 +235,7 @@ def facets(store: Store, m: Matching, total: int, *, top: int = 10, names: dict[
     matches, estimated from an even sample beyond."""
     step = max(1, -(-total // FACET_SAMPLE))
     sql, params, prefix = m.sql, list(m.params), ""
-    last_id = store.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0 if step > 1 else 0
+    last_id = (store.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) if step > 1 else 0
     if step > 1 and m.table is None and last_id // step * 10 < total:
         # many matches without words (a type, a year): visit every step-th id rather than read them all
         prefix = "WITH RECURSIVE stride(id) AS (SELECT ? UNION ALL SELECT id + ? FROM stride WHERE id + ? <= ?) "

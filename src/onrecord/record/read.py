@@ -20,12 +20,9 @@ from ..lexicon import PRONOUNS, STOP_WORDS
 
 from .query import (
     Criteria, Facets, Matching, QueryError, contains, count_matches, every_id, facets, filters, matching, ordered, page_ids,
-    speaker_token, word_index,
 )
 from .speakers import name_words, slugify
 from .store import Store
-
-__all__ = ["QueryError", "speaker_token", "word_index"]  # also read from here by older callers
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 2**63 - 1 - MAX_LIMIT  # SQLite's integers are 64-bit
