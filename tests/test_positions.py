@@ -1,6 +1,7 @@
 """Positions: a statement's stance toward a target, and each speaker's stance over time, from a real store."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 
@@ -187,6 +188,7 @@ def test_eval_cross_validates_by_target_when_the_model_saw_the_set(khan_store, t
     with Store(khan_store) as store:
         _, _, method = evaluate.score_stances(gold, store)
         assert method == "the shipped model"
-        monkeypatch.setattr(evaluate, "shipped_trained_on", lambda: evaluate.fingerprint(gold))
+        trained_here = dataclasses.replace(evaluate.shipped(), trained_on=evaluate.fingerprint(gold))
+        monkeypatch.setattr(evaluate, "shipped", lambda: trained_here)
         scores, rules, method = evaluate.score_stances(gold, store)
     assert method.startswith("cross-validated by target") and scores.total == rules.total == 4

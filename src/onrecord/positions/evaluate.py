@@ -134,7 +134,7 @@ def score_stances(gold_path: str | Path, store: Store) -> tuple[StanceScores, St
     trained on the other targets only (cross-validated by target), never by the shipped one."""
     examples, missing = gold_examples(gold_path, store)
     shipped_model = shipped()
-    trained_here = shipped_trained_on() == fingerprint(gold_path)
+    trained_here = shipped_model.trained_on == fingerprint(gold_path)
     model_scores, rule_scores = StanceScores(missing=missing), StanceScores(missing=missing)
     featured = [features(e.text, e.target, e.cue, e.kind)[0] for e in examples]
     for held in sorted({e.target_id for e in examples}):
@@ -150,13 +150,6 @@ def score_stances(gold_path: str | Path, store: Store) -> tuple[StanceScores, St
                 scores.by_target[held][(example.label, label)] += 1
     method = "cross-validated by target (the shipped model saw this set)" if trained_here else "the shipped model"
     return model_scores, rule_scores, method
-
-
-def shipped_trained_on() -> str | None:
-    """The fingerprint of the stance set the shipped model was trained on."""
-    from importlib.resources import files
-
-    return json.loads(files("onrecord.positions").joinpath("data/stance.json").read_text(encoding="utf-8")).get("trained_on")
 
 
 def _statement(store: Store, article: str, span: list[int]) -> tuple[str, str, str | None] | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +45,7 @@ def features(text: str, target: Target, cue: str | None, kind: str) -> tuple[lis
 class StanceModel:
     vocabulary: dict[str, int]
     weights: list[list[float]]  # one row per feature (the last: the bias), one column per label
+    trained_on: str | None = None  # the fingerprint of the stance set it learned from
 
     def scores(self, found: Sequence[str]) -> list[float]:
         rows = [self.vocabulary[f] for f in set(found) if f in self.vocabulary] + [len(self.vocabulary)]
@@ -80,7 +80,7 @@ class StanceModel:
     @classmethod
     def from_json(cls, text: str) -> "StanceModel":
         data = json.loads(text)
-        return cls(data["vocabulary"], data["weights"])
+        return cls(data["vocabulary"], data["weights"], data.get("trained_on"))
 
 
 def train(examples: Sequence[tuple[list[str], str]], *, l2: float = L2, epochs: int = 400,
@@ -110,7 +110,3 @@ def train(examples: Sequence[tuple[list[str], str]], *, l2: float = L2, epochs: 
 def shipped() -> StanceModel:
     """The model trained on the whole stance set (training/learn_stance.py)."""
     return StanceModel.from_json(files("onrecord.positions").joinpath("data/stance.json").read_text(encoding="utf-8"))
-
-
-def class_counts(examples: Sequence[tuple[list[str], str]]) -> Counter:
-    return Counter(label for _, label in examples)

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..values import parse_date
 from .query import (
-    Criteria, contains, count_matches, filters, matching, month_bounds, month_counts, month_range, ordered,
-    page_ids,
+    Criteria, contains, count_matches, filters, matching, month_bounds, month_counts, month_range, next_month, ordered,
+    page_ids, previous_month,
 )
 from .read import find_speakers, fts_query, statements_by_id, with_articles
 from .speakers import name_words
@@ -76,8 +76,8 @@ def _counts_between(store: Store, start: str, end: str) -> tuple[str, list[str]]
     costs what a month does); the days of partial months at either edge are counted in the statements."""
     for value in (start, end):
         parse_date(value)  # the caller's check; a bad date here is a bug, not a user's mistake
-    first_full = start[:7] if start.endswith("-01") else _next_month(start[:7])
-    last_full = end[:7] if end == month_bounds(end[:7])[1] else _previous_month(end[:7])
+    first_full = start[:7] if start.endswith("-01") else next_month(start[:7])
+    last_full = end[:7] if end == month_bounds(end[:7])[1] else previous_month(end[:7])
     parts: list[str] = []
     params: list[str] = []
     if first_full > last_full:
@@ -101,16 +101,6 @@ def _counts_between(store: Store, start: str, end: str) -> tuple[str, list[str]]
                      f"WHERE speaker IS NOT NULL AND date {low_op} ? AND date {high_op} ? GROUP BY speaker")
         params += [low, high]
     return f"SELECT id, sum(statements) AS statements FROM ({' UNION ALL '.join(parts)}) GROUP BY id", params
-
-
-def _next_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year + (number == 12):04d}-{number % 12 + 1:02d}"
-
-
-def _previous_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
 
 
 def article_index(

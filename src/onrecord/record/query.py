@@ -307,12 +307,20 @@ def month_range(months: Counter[str] | dict[str, int]) -> list[str]:
     keys = sorted(k for k in months if _MONTH.match(k))
     if not keys:
         return []
-    (year, month), (end_year, end_month) = (int(p) for p in keys[0].split("-")), (int(p) for p in keys[-1].split("-"))
-    out = []
-    while (year, month) <= (end_year, end_month):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    out = [keys[0]]
+    while out[-1] < keys[-1]:
+        out.append(next_month(out[-1]))
     return out
+
+
+def next_month(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return f"{year + (number == 12):04d}-{number % 12 + 1:02d}"
+
+
+def previous_month(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
 
 
 def month_bounds(month: str) -> tuple[str, str]:

@@ -19,7 +19,8 @@ from typing import Any
 from ..lexicon import PRONOUNS, STOP_WORDS
 
 from .query import (
-    Criteria, Facets, Matching, QueryError, contains, count_matches, every_id, facets, filters, matching, ordered, page_ids,
+    Criteria, Facets, Matching, QueryError, contains, count_matches, every_id, facets, filters, matching, month_range, ordered,
+    page_ids,
 )
 from .speakers import name_words, slugify
 from .store import Store
@@ -546,11 +547,7 @@ def _periods(start: Date, end: Date, weekly: bool) -> list[str]:
     if weekly:
         monday = start - timedelta(days=start.weekday())
         return [(monday + timedelta(weeks=i)).isoformat() for i in range((end - monday).days // 7 + 1)]
-    labels, year, month = [], start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        labels.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return labels
+    return month_range({start.isoformat()[:7]: 1, end.isoformat()[:7]: 1})
 
 
 def _period(day: Date, weekly: bool) -> str:
