@@ -16,7 +16,7 @@ DEMO = REPO / "samples" / "wikinews-demo.jsonl"
 
 def rows(folder) -> list[tuple]:
     return sorted(duckdb.sql(
-        f"SELECT article, seq, text, spans::VARCHAR, speaker, month FROM read_parquet('{folder}/*/*.parquet', "
+        f"SELECT article, seq, text, spans::VARCHAR, speaker, month FROM read_parquet('{folder}/month=*/*.parquet', "
         "hive_partitioning = true)").fetchall())
 
 

@@ -39,19 +39,32 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
            batch_size: int, max_chars: int, all_attributions: bool) -> None:
     """Extract statements from articles into the store.
 
-    PATHS as for `extract`. Running it again adds only what is new or changed; a
-    run that was killed picks up after its last whole batch.
+    PATHS as for `extract`, or the folders of datasets `extract --format parquet`
+    wrote (on a cluster, say): their statements are stored as they are, with no
+    parse. Running it again adds only what is new or changed; a run that was
+    killed picks up after its last whole batch.
     """
+    from ..dataset.load import dataset_articles, is_dataset, read_dataset, replayed
     from ..extraction.pipeline import extractor
     from ..record.ingest import Progress, ingest as run_ingest
 
     reporter = Reporter()
-    items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
-    items = _unless_no_article(items, reporter, db)
-    nlp = load_nlp(max_chars)
-    store = open_store(db, readonly=False, create=True)
+    datasets = [path for path in paths if is_dataset(path)]
     show = sys.stderr.isatty()
-    with ArticleBar(show, reporter.console, count_inputs(paths) if show else None, statements=True) as bar:
+    if datasets:
+        if len(datasets) < len(paths):
+            raise click.UsageError("a dataset folder (one with _manifest/) is ingested on its own, without "
+                                   "article files: run `onrecord ingest` once for each")
+        items: Iterator[Any] = itertools.chain.from_iterable(read_dataset(path) for path in datasets)
+        expected, extract = dataset_articles(datasets) if show else None, replayed
+    else:
+        items = read_inputs(paths, default_date=default_date, max_chars=max_chars, date_from_name=date_from_name)
+        expected, extract = count_inputs(paths) if show else None, None
+    items = _unless_no_article(items, reporter, db)
+    if extract is None:
+        extract = extractor(nlp=load_nlp(max_chars), jobs=jobs)
+    store = open_store(db, readonly=False, create=True)
+    with ArticleBar(show, reporter.console, expected, statements=True) as bar:
         progress = Progress(
             article_done=bar.advance,
             rejected=reporter.rejected,
@@ -60,7 +73,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: str | None, date_from_
             waiting=reporter.info,
         )
         try:
-            summary = run_ingest(items, store, extractor(nlp=nlp, jobs=jobs), batch_size=batch_size,
+            summary = run_ingest(items, store, extract, batch_size=batch_size,
                                  progress=progress, all_attributions=all_attributions)
         except StoreError as error:
             bar.stop()

@@ -3,8 +3,11 @@
 The inputs are cut into tasks: a whole file, or a line-aligned byte range of a large JSON Lines
 file. Each task's statements are written as parts of a hive-partitioned dataset
 (``month=YYYY-MM/part-<task>.parquet``, ``month=undated`` for undated articles), each part under a
-temporary name first and then renamed, and once all its parts are in place the task's manifest
-entry (``_manifest/<task>.json``) is written the same way. A rerun skips every task with a manifest
+temporary name first and then renamed. Beside them, ``_articles/part-<task>.parquet`` holds the
+task's articles as read (text, metadata, the roles they name, a failed extraction's error), what
+``onrecord ingest DIR`` needs to keep them in the store without parsing again; dataset readers skip
+folders whose names start with "_". Once all its parts are in place the task's manifest entry
+(``_manifest/<task>.json``) is written the same way. A rerun skips every task with a manifest
 entry and writes the others again under the same names: a run killed at any point, rerun, ends
 with what an uninterrupted run writes, nothing lost and nothing doubled.
 
@@ -23,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, Ignored, Rejection, format_suffix, read_inputs, read_jsonl_lines
-from ..model import Article
-from ..model import Statement, reported
+from ..model import Article, ArticleExtraction, Statement, reported
 
 TASK_BYTES = 32 * 2**20  # tens of MB of input a task: minutes of parsing on one core
 MANIFEST = "_manifest"
+ARTICLES = "_articles"
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,11 @@ def done(out: Path, task: Task) -> bool:
 def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False, max_chars: int | None = None,
              default_date: str | None = None) -> TaskResult:
     """Extract one task's articles and write its parts, then its manifest entry (each atomically)."""
-    from ..extraction.pipeline import extract_many
+    from ..extraction.pipeline import extract_articles
 
     result = TaskResult(task.key)
     by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    article_rows: list[dict[str, Any]] = []
 
     def articles() -> Iterator[Article]:
         for item in _task_items(task, default_date, max_chars):
@@ -97,17 +101,21 @@ def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False,
                 result.articles += 1
                 yield item
 
-    for article, statements, error in extract_many(articles(), nlp=nlp):
-        if error:
+    for found in extract_articles(articles(), nlp=nlp):
+        article = found.article
+        if found.error:
             result.failed += 1
-            result.rejected.append(f"{article.origin}: extraction failed: {error}")
-        for seq, statement in enumerate(reported(statements, all_attributions)):
+            result.rejected.append(f"{article.origin}: extraction failed: {found.error}")
+        statements = reported(found.statements, all_attributions)
+        article_rows.append(article_row(found, len(statements)))
+        for seq, statement in enumerate(statements):
             by_month[(article.date or "undated")[:7]].append(statement_row(article, seq, statement))
             result.statements += 1
     for month, rows in sorted(by_month.items()):
         part = out / f"month={month}" / f"part-{task.key}.parquet"
-        _write_rows(rows, part)
+        _write_rows(rows, part, schema())
         result.parts.append(str(part.relative_to(out)))
+    _write_rows(article_rows, out / ARTICLES / f"part-{task.key}.parquet", articles_schema())
     _write_atomically(out / MANIFEST / f"{task.key}.json",
                       json.dumps({**asdict(task), **asdict(result)}, indent=1).encode())
     return result
@@ -154,6 +162,16 @@ def statement_row(article: Article, seq: int, statement: Statement) -> dict[str,
     }
 
 
+def article_row(found: ArticleExtraction, statements: int) -> dict[str, Any]:
+    """An article as read, with what ingest needs besides its statements: its text and its roles."""
+    article = found.article
+    return {
+        "article": article.id, "date": article.date, "title": article.title, "url": article.url,
+        "source": article.source, "origin": article.origin, "body_start": article.body_start, "text": article.text,
+        "error": found.error, "statements": statements, "roles": [s.to_dict() for s in found.roles],
+    }
+
+
 def schema() -> Any:
     import pyarrow as pa
 
@@ -167,13 +185,24 @@ def schema() -> Any:
     ])
 
 
-def _write_rows(rows: list[dict[str, Any]], path: Path) -> None:
+def articles_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([
+        ("article", pa.string()), ("date", pa.string()), ("title", pa.string()), ("url", pa.string()),
+        ("source", pa.string()), ("origin", pa.string()), ("body_start", pa.int64()), ("text", pa.string()),
+        ("error", pa.string()), ("statements", pa.int64()),
+        ("roles", pa.list_(pa.struct([("name", pa.string()), ("role", pa.string())]))),
+    ])
+
+
+def _write_rows(rows: list[dict[str, Any]], path: Path, table_schema: Any) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema()), temporary, compression="zstd")
+    pq.write_table(pa.Table.from_pylist(rows, schema=table_schema), temporary, compression="zstd")
     os.replace(temporary, path)
 
 
