@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import REPO, SAMPLES
 from onrecord.inputs import read_inputs
 from onrecord.extraction import extractor
 from onrecord.record.ingest import ingest
@@ -669,3 +669,43 @@ def test_a_schema_5_store_gets_its_speakers_per_month_when_opened_for_writing(tm
         assert [tuple(r) for r in store.db.execute("SELECT * FROM speaker_months ORDER BY speaker, month")] == \
             [tuple(r) for r in counted]
         assert store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_source'").fetchone()
+
+
+def _counted_speakers(store: Store) -> tuple[list[tuple], list[tuple]]:
+    """The speakers' counts and months as a full count of their statements gives them."""
+    speakers = store.db.execute(
+        "SELECT speaker, count(*), count(date), min(date), max(date) FROM statements "
+        "WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()
+    months = store.db.execute(
+        "SELECT speaker, substr(date, 1, 7), count(*), min(date), max(date) FROM statements "
+        "WHERE speaker IS NOT NULL AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+    return [tuple(r) for r in speakers], [tuple(r) for r in months]
+
+
+def _kept_speakers(store: Store) -> tuple[list[tuple], list[tuple]]:
+    speakers = store.db.execute("SELECT id, statements, dated, first_date, last_date FROM speakers ORDER BY id")
+    months = store.db.execute("SELECT * FROM speaker_months ORDER BY speaker, month")
+    return [tuple(r) for r in speakers], [tuple(r) for r in months]
+
+
+def test_speaker_counts_added_batch_by_batch_are_what_a_full_count_gives(tmp_path, nlp):
+    # a batch adds its new statements to its speakers' counts (no recount of all they said): after
+    # small batches, an article changed and an undated one, the counts are still a full count's
+    lines = (REPO / "samples" / "wikinews-demo.jsonl").read_text(encoding="utf-8").splitlines()
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(lines[:24]) + "\n", encoding="utf-8")
+    db = tmp_path / "record.db"
+    ingest_paths(db, first, nlp=nlp, batch_size=3)
+    changed = json.loads(lines[0])
+    changed["text"] = changed["text"].replace(".", ". ", 1)
+    undated = json.loads(lines[30])
+    undated.pop("date", None)
+    undated["id"] += "-undated"
+    undated["text"] = undated["text"].replace(".", ". ", 1)  # not a copy of the dated one
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join([json.dumps(changed), *lines[24:], json.dumps(undated)]) + "\n", encoding="utf-8")
+    ingest_paths(db, second, nlp=nlp, batch_size=4)
+    with Store(db, readonly=True) as store:
+        kept, counted = _kept_speakers(store), _counted_speakers(store)
+        assert store.db.execute("SELECT count(*) FROM statements WHERE date IS NULL").fetchone()[0] > 0
+    assert kept == counted and len(kept[0]) > 50

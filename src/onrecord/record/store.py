@@ -47,6 +47,11 @@ Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
 _SPEAKER_MONTHS = ("INSERT INTO speaker_months (speaker, month, statements, first_date, last_date) "
                    "SELECT speaker, substr(date, 1, 7) AS month, count(*), min(date), max(date) FROM statements")
+# an upsert's date range widened by the new row's (NULL is no date: min() and max() would keep it)
+_EARLIER = ("{column} = CASE WHEN {column} IS NULL OR excluded.{column} < {column} "
+            "THEN excluded.{column} ELSE {column} END")
+_LATER = ("{column} = CASE WHEN {column} IS NULL OR excluded.{column} > {column} "
+          "THEN excluded.{column} ELSE {column} END")
 
 
 class StoreError(RuntimeError):
@@ -334,7 +339,7 @@ class Store:
                 if outcome in ("new", "updated"):
                     result.statements += len(found.statements)
             self._assign_quotes(touched)
-            self._refresh_speakers(touched.speakers)
+            self._refresh_speakers(touched)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -394,7 +399,7 @@ class Store:
         for seq, statement in enumerate(found.statements):
             statement_id, speaker = self._insert_statement(article, seq, statement)
             touched.new.append(statement_id)
-            touched.speakers.add(speaker)
+            touched.added[speaker].append(article.date)
         if found.error:
             return "failed"
         return "updated" if row is not None else "new"
@@ -507,23 +512,52 @@ class Store:
         return max(variants)[2] if variants else None
 
     # -- speakers ---------------------------------------------------------------------------
-    def _refresh_speakers(self, slugs: set[str | None]) -> None:
-        for slug in sorted(s for s in slugs if s):
-            count, dated, first, last = self.db.execute(
-                "SELECT count(*), count(date), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
-            ).fetchone()
-            self.db.execute("DELETE FROM speaker_months WHERE speaker = ?", (slug,))
-            self.db.execute(_SPEAKER_MONTHS + " WHERE speaker = ? AND date IS NOT NULL GROUP BY month", (slug,))
-            if not count:
-                self.db.execute("DELETE FROM speakers WHERE id = ?", (slug,))
-                continue
-            name, kind = self._display_name(slug)
+    def _refresh_speakers(self, touched: "_Touched") -> None:
+        """Speakers that lost or changed statements are counted again; those that only gained new
+        ones have them added, so a batch costs what it holds, not what its speakers said before."""
+        for slug in sorted(s for s in touched.speakers if s):
+            self._recount_speaker(slug)
+        for slug, dates in sorted((s, d) for s, d in touched.added.items() if s and s not in touched.speakers):
+            self._add_to_speaker(slug, dates)
+
+    def _recount_speaker(self, slug: str) -> None:
+        count, dated, first, last = self.db.execute(
+            "SELECT count(*), count(date), min(date), max(date) FROM statements WHERE speaker = ?", (slug,)
+        ).fetchone()
+        self.db.execute("DELETE FROM speaker_months WHERE speaker = ?", (slug,))
+        self.db.execute(_SPEAKER_MONTHS + " WHERE speaker = ? AND date IS NOT NULL GROUP BY month", (slug,))
+        if not count:
+            self.db.execute("DELETE FROM speakers WHERE id = ?", (slug,))
+            return
+        name, kind = self._display_name(slug)
+        self.db.execute(
+            "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date, "
+            "dated = excluded.dated",
+            (slug, name, kind, count, first, last, dated),
+        )
+
+    def _add_to_speaker(self, slug: str, dates: list[str | None]) -> None:
+        dated = sorted(d for d in dates if d)
+        first, last = (dated[0], dated[-1]) if dated else (None, None)
+        name, kind = self._display_name(slug)
+        self.db.execute(
+            "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "statements = statements + excluded.statements, dated = dated + excluded.dated, "
+            + _EARLIER.format(column="first_date") + ", " + _LATER.format(column="last_date"),
+            (slug, name, kind, len(dates), first, last, len(dated)),
+        )
+        months: dict[str, list[str]] = defaultdict(list)
+        for day in dated:
+            months[day[:7]].append(day)
+        for month, days in sorted(months.items()):
             self.db.execute(
-                "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-                "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date, "
-                "dated = excluded.dated",
-                (slug, name, kind, count, first, last, dated),
+                "INSERT INTO speaker_months (speaker, month, statements, first_date, last_date) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (speaker, month) DO UPDATE SET statements = statements + excluded.statements, "
+                + _EARLIER.format(column="first_date") + ", " + _LATER.format(column="last_date"),
+                (slug, month, len(days), days[0], days[-1]),
             )
 
     def _display_name(self, slug: str) -> tuple[str, str | None]:
@@ -637,7 +671,7 @@ class Store:
             touched.moved.add(statement_id)
             touched.speakers.update({old, new})
         self._assign_quotes(touched)
-        self._refresh_speakers(touched.speakers)
+        self._refresh_speakers(touched)
 
     def _described_speakers(self) -> list[tuple[int, str | None, str | None]]:
         """(statement, old speaker, new speaker) for role descriptions whose holder changed."""
@@ -711,6 +745,7 @@ class _Touched:
     """What a batch changed, for the steps after it."""
 
     new: list[int] = field(default_factory=list)  # statements inserted
+    added: dict[str | None, list[str | None]] = field(default_factory=lambda: defaultdict(list))  # their dates, by speaker
     moved: set[int] = field(default_factory=set)  # statements whose speaker changed
     emptied_quotes: set[int] = field(default_factory=set)  # quotes that lost statements
-    speakers: set[str | None] = field(default_factory=set)
+    speakers: set[str | None] = field(default_factory=set)  # speakers that lost or moved statements: counted again
