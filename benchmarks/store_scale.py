@@ -4,6 +4,7 @@
     python benchmarks/store_scale.py throughput --articles 1000
     python benchmarks/store_scale.py replay --articles 100000 --db /tmp/big.db
     python benchmarks/store_scale.py search --db /tmp/big.db
+    python benchmarks/store_scale.py ten-million      # ~1.5 hours: the store at 10M statements, from a dataset
 
 - throughput: the same synthetic articles through bare extraction (statements
   discarded) and through `ingest` into a new store, both on --jobs processes.
@@ -16,6 +17,11 @@
 - search: text + speaker queries drawn from the store's own statements, timed
   through ``onrecord.record.read.search`` (count, page of 20, snippets), and
   prefix queries (the first five letters of a drawn word and "*").
+- ten-million: the way a cluster's output becomes the record at 10 million statements: the
+  replayed articles written as a dataset of Parquet parts (``dataset.parts.write_task``, 5,000
+  articles a task), then loaded by the same code as ``onrecord ingest DIR`` (no parse): time per
+  million statements as the store grows, the corpus-wide finishing step, peak memory, file size;
+  then search latency on the result. Kept under "ten_million" in the results.
 Results go to benchmarks/results/store_scale.json.
 """
 from __future__ import annotations
@@ -150,6 +156,94 @@ def replay(articles: int, db: Path, jobs: int, batch: int = 64) -> dict:
     }
 
 
+# -- ten million: a dataset of parts, loaded into a store ---------------------------------------
+def write_dataset(articles: int, out: Path, jobs: int, task_articles: int = 5000) -> dict:
+    """The replayed articles as a dataset of Parquet parts, as `extract --format parquet` writes one."""
+    import shutil
+
+    from onrecord.dataset.parts import Task, write_task
+
+    pool = sources()
+    extractions = source_extractions(pool, jobs)
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    statements, tasks, pending = 0, 0, []
+
+    def flush() -> int:
+        task = Task(f"synthetic-{tasks:05d}", key=f"synthetic-{tasks:05d}")
+        return write_task(task, out, pending).statements
+
+    for item in synthesise(articles, pool):
+        pending.append(moved(item, extractions[item.source.id]))
+        if len(pending) >= task_articles:
+            statements, tasks, pending = statements + flush(), tasks + 1, []
+    if pending:
+        statements, tasks = statements + flush(), tasks + 1
+    size = sum(p.stat().st_size for p in out.rglob("*.parquet"))
+    return {"articles": articles, "statements": statements, "tasks": tasks, "seconds": round(time.perf_counter() - started, 1),
+            "parquet_mib": round(size / 2**20, 1)}
+
+
+def load(out: Path, db: Path, every: int = 1_000_000) -> dict:
+    """The dataset into a new store through ingest's own path (onrecord ingest DIR)."""
+    from onrecord.dataset.load import read_dataset, replayed
+    from onrecord.record.ingest import Progress, ingest
+    from onrecord.record.store import Store
+
+    db.unlink(missing_ok=True)
+    marks: list[dict] = []
+    seen = {"statements": 0, "next": every, "last": time.perf_counter()}
+    started = time.perf_counter()
+
+    def article_done(statements: int) -> None:
+        seen["statements"] += statements
+        if seen["statements"] >= seen["next"]:
+            now = time.perf_counter()
+            marks.append({"statements": seen["statements"], "seconds": round(now - started, 1),
+                          "statements_per_s": round(every / (now - seen["last"])), "rss_mib": round(peak_rss_mib(), 1)})
+            print(json.dumps(marks[-1]), file=sys.stderr, flush=True)
+            seen["next"] += every
+            seen["last"] = now
+
+    finishing: dict[str, float] = {}
+    with Store(db) as store:
+        finish = store.finish
+
+        def timed_finish() -> int:
+            begun = time.perf_counter()
+            moved_statements = finish()
+            finishing.update(seconds=time.perf_counter() - begun, moved=moved_statements)
+            return moved_statements
+
+        store.finish = timed_finish  # type: ignore[method-assign]
+        summary = ingest(read_dataset(out), store, replayed, progress=Progress(article_done=article_done))
+        quotes = store.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    seconds = time.perf_counter() - started
+    return {
+        "articles": summary.articles, "new": summary.new, "copies": summary.copies, "statements": summary.statements,
+        "speakers": summary.speakers, "quotes": quotes, "seconds": round(seconds, 1),
+        "statements_per_s": round(summary.statements / seconds), "finish_s": round(finishing["seconds"], 1),
+        "finish_moved": finishing["moved"], "peak_rss_mib": round(peak_rss_mib(), 1),
+        "db_mib": round(db.stat().st_size / 2**20, 1), "by_million": marks,
+    }
+
+
+def ten_million(args: argparse.Namespace) -> dict:
+    """Dataset, load and search at ~10M statements, each in a fresh process; kept in the results."""
+    out = args.db.with_name("onrecord-10m-dataset")
+    db = args.db.with_name("onrecord-10m.db")
+    articles = str(args.articles or 770_000)
+    found = {"dataset": in_child("write-dataset", "--articles", articles, "--db", str(out), "--jobs", str(args.jobs))}
+    print(json.dumps(found["dataset"]), file=sys.stderr)
+    found["load"] = in_child("load", "--db", str(db), "--dataset", str(out))
+    print(json.dumps(found["load"]), file=sys.stderr)
+    found["search"] = in_child("search", "--db", str(db), "--queries", str(args.queries))
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results["ten_million"] = {"date": time.strftime("%Y-%m-%d"), **found}
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    return found
+
+
 # -- search -------------------------------------------------------------------------------
 def search_latency(db: Path, queries: int, seed: int = 3) -> dict:
     from onrecord.record.read import search
@@ -192,13 +286,15 @@ def _p95(values: list[float]) -> float:
 
 # -- the whole run ---------------------------------------------------------------------------
 def in_child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, *args, "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, __file__, *args, "--json"], stdout=subprocess.PIPE, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("phase", nargs="?", default="all", choices=("all", "throughput", "replay", "search"))
+    parser.add_argument("phase", nargs="?", default="all",
+                        choices=("all", "throughput", "replay", "search", "ten-million", "write-dataset", "load"))
+    parser.add_argument("--dataset", type=Path, help="load: the dataset folder to load into --db")
     parser.add_argument("--articles", type=int, default=None)
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "onrecord-scale.db")
     parser.add_argument("--jobs", type=int, default=2)
@@ -213,6 +309,12 @@ def main() -> None:
         result = replay(args.articles or 10_000, args.db, args.jobs)
     elif args.phase == "search":
         result = search_latency(args.db, args.queries)
+    elif args.phase == "write-dataset":
+        result = write_dataset(args.articles or 770_000, args.db, args.jobs)
+    elif args.phase == "load":
+        result = load(args.dataset, args.db)
+    elif args.phase == "ten-million":
+        result = ten_million(args)
     else:
         result = run_all(args)
     print(json.dumps(result) if args.json else json.dumps(result, indent=2))

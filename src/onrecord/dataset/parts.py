@@ -84,12 +84,10 @@ def done(out: Path, task: Task) -> bool:
 
 def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False, max_chars: int | None = None,
              default_date: str | None = None) -> TaskResult:
-    """Extract one task's articles and write its parts, then its manifest entry (each atomically)."""
+    """Extract one task's articles and write its parts, its articles, then its manifest entry (each atomically)."""
     from ..extraction.pipeline import extract_articles
 
     result = TaskResult(task.key)
-    by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    article_rows: list[dict[str, Any]] = []
 
     def articles() -> Iterator[Article]:
         for item in _task_items(task, default_date, max_chars):
@@ -101,7 +99,16 @@ def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False,
                 result.articles += 1
                 yield item
 
-    for found in extract_articles(articles(), nlp=nlp):
+    return write_task(task, out, extract_articles(articles(), nlp=nlp), result, all_attributions=all_attributions)
+
+
+def write_task(task: Task, out: Path, extractions: Iterable[ArticleExtraction], result: TaskResult | None = None,
+               *, all_attributions: bool = False) -> TaskResult:
+    """Write a task's extractions: its statements as parts by month, its articles, then its manifest entry."""
+    result = result or TaskResult(task.key)
+    by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    article_rows: list[dict[str, Any]] = []
+    for found in extractions:
         article = found.article
         if found.error:
             result.failed += 1
@@ -111,6 +118,7 @@ def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False,
         for seq, statement in enumerate(statements):
             by_month[(article.date or "undated")[:7]].append(statement_row(article, seq, statement))
             result.statements += 1
+    result.articles = max(result.articles, len(article_rows))
     for month, rows in sorted(by_month.items()):
         part = out / f"month={month}" / f"part-{task.key}.parquet"
         _write_rows(rows, part, schema())
