@@ -85,6 +85,16 @@ def test_unknown_ids_and_routes_answer_one_error_shape(client):
     assert page.status_code == 404 and "Not found" in page.text and "Traceback" not in page.text
 
 
+def test_a_head_request_gets_the_get_answer_without_its_body(client):
+    for path in ("/", "/speakers/sadiq-khan", "/api/search?q=ceasefire", "/search.csv?q=ceasefire", "/static/style.css"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+        assert head.headers.get("content-security-policy") == got.headers.get("content-security-policy")
+    assert client.head("/api/speakers/nobody").status_code == 404
+    assert client.head("/articles/nope").status_code == 404
+
+
 def test_pages_render_and_escape_hostile_text(client):
     for path in ("/", "/search?q=ceasefire", "/speakers", "/speakers/sadiq-khan",
                  "/articles/khan-ceasefire-2023-10-27", "/quotes/1"):

@@ -46,6 +46,7 @@ from ..positions.timeline import positions as find_positions
 from .charts import Bar, Mark, bar_chart, position_strip
 from .downloads import STATEMENT_COLUMNS, csv_lines, statement_row
 from .forms import Form
+from .head import HeadAsGet
 from .guard import MAX_BODY_BYTES, WriteGuard, valid_token
 from .writer import WriterProcess, add_articles
 from .highlight import PALETTE_SIZE, runs, speaker_colours
@@ -226,6 +227,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         return response
 
     app.add_middleware(WriteGuard, allow_write=allow_write, token=token, headers=security, max_body=max_body)
+    app.add_middleware(HeadAsGet)  # outermost: a HEAD is a GET whose body is not sent
 
     def rows_csv(name: str, columns: list[str], rows: Any) -> StreamingResponse:
         return StreamingResponse(csv_lines(columns, rows), media_type="text/csv; charset=utf-8",
