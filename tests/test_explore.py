@@ -259,3 +259,12 @@ def test_facets_of_many_matches_without_words_visit_every_kth_statement(client, 
     assert {f["id"]: f["count"] for f in body["facets"]["speakers"]} == \
         {speaker: n * step for speaker, n in sampled}  # every step-th id, each standing for step statements
     assert body["facets"]["types"] == [{"type": "indirect", "count": body["facets"]["types"][0]["count"]}]
+
+
+def test_speakers_past_the_fifth_are_named_as_left_out_not_dropped_silently(client):
+    names = ["Sadiq Khan", "Keir Starmer", "Nobody A", "Nobody B", "Nobody C", "Nobody D", "Nobody E"]
+    body = client.get("/api/compare", params={"speaker": names}).json()
+    assert body["left_out"] == ["Nobody D", "Nobody E"] and body["unknown"] == ["Nobody A", "Nobody B", "Nobody C"]
+    page = client.get("/compare", params={"speaker": names}).text
+    assert "Up to 5 speakers are compared at once: left out “Nobody D”, “Nobody E”." in page
+    assert page.count('<section class="compared"') == 2

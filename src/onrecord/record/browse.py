@@ -151,7 +151,8 @@ def compare(
 ) -> dict[str, Any]:
     """Speakers side by side on a topic: for each, statements about it per month on one shared axis
     and their latest words. A name matching several speakers stands for the most quoted of them
-    (``others`` lists the rest); a name matching nobody is listed in ``unknown``."""
+    (``others`` lists the rest); a name matching nobody is listed in ``unknown``; names past the
+    first ``MAX_COMPARED`` in ``left_out``."""
     query = fts_query(topic) if topic and topic.strip() else None
     columns: list[dict[str, Any]] = []
     unknown: list[str] = []
@@ -177,7 +178,8 @@ def compare(
     months = month_range({m: 1 for column in columns for m in column["months"]})
     for column in columns:
         column["months"] = [{"month": m, "count": column["months"].get(m, 0)} for m in months]
-    return {"topic": topic, "since": since, "until": until, "months": months, "speakers": columns, "unknown": unknown}
+    return {"topic": topic, "since": since, "until": until, "months": months, "speakers": columns, "unknown": unknown,
+            "left_out": names[MAX_COMPARED:]}
 
 
 def _kept_months(store: Store, slug: str) -> tuple[dict[str, int], int]:

@@ -203,6 +203,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     templates.env.filters["web_url"] = _web_url
     templates.env.filters["speaker_label"] = speaker_label
     templates.env.globals["version"] = __version__
+    templates.env.globals["max_compared"] = MAX_COMPARED
     templates.env.globals["month_end"] = lambda month: month_bounds(month)[1]
     app.mount("/static", StaticFiles(directory=str(files("onrecord.web") / "static")), name="static")
     # Swagger UI's files as the fastapi-offline package ships them (no CDN); started by static/api-docs.js
@@ -322,8 +323,8 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     @app.get("/compare{suffix:_suffix}", include_in_schema=False)
     def compare_page(request: Request, store: StoreDep, suffix: str = ""):
         form = Form(request.query_params, ("topic", "since", "until"))
-        names = [n.strip() for n in request.query_params.getlist("speaker") if n.strip()][:MAX_COMPARED]
-        data: dict[str, Any] = {"topic": form.topic, "speakers": [], "months": [], "unknown": []}
+        names = [n.strip() for n in request.query_params.getlist("speaker") if n.strip()]
+        data: dict[str, Any] = {"topic": form.topic, "speakers": [], "months": [], "unknown": [], "left_out": []}
         if names and not form.problems:
             try:
                 data = compare(store, names, topic=form.topic, since=form.since, until=form.until)
@@ -334,8 +335,9 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
                 for i, m in enumerate(data["months"])]
         columns = ["month", *[c["name"] for c in data["speakers"]]]
         charts = compare_charts(form, data)
-        return answer(request, suffix, "compare.html", data, "compare", columns, rows, form=form, names=names,
-                      charts=charts, slots=max(len(names) + 1, 2))
+        shown = names[:MAX_COMPARED]
+        return answer(request, suffix, "compare.html", data, "compare", columns, rows, form=form, names=shown,
+                      charts=charts, slots=max(len(shown) + 1, 2))
 
     def paged(store: Store, form: Form, listing: Any, key: str) -> dict[str, Any]:
         """A page of an index; a page past the last is the last."""
@@ -482,7 +484,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
         until: Annotated[str | None, Query(pattern=_DATE)] = None,
     ) -> dict[str, Any]:
         """For each speaker: statements about the topic per month (one shared axis), and their latest."""
-        return compare(store, speaker[:MAX_COMPARED], topic=topic, since=since or None, until=until or None)
+        return compare(store, speaker, topic=topic, since=since or None, until=until or None)
 
     @app.get("/api/speakers/{speaker_id}", summary="One speaker")
     def api_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
