@@ -45,6 +45,8 @@ _TABLES = frozenset({"meta", "articles", "names", "name_overrides", "speakers", 
 Outcome = Literal["new", "unchanged", "updated", "copy", "failed"]
 
 
+WRITER_CACHE_MIB = 256  # SQLite's page cache for a writing connection
+
 _SPEAKER_MONTHS = ("INSERT INTO speaker_months (speaker, month, statements, first_date, last_date) "
                    "SELECT speaker, substr(date, 1, 7) AS month, count(*), min(date), max(date) FROM statements")
 # an upsert's date range widened by the new row's (NULL is no date: min() and max() would keep it)
@@ -100,6 +102,9 @@ class Store:
             self.db = self._connect(readonly, busy_timeout)
             if not readonly:
                 self._prepare_for_writing()
+                # a batch touches a page of each of the statements' indexes per row: with SQLite's 2 MB
+                # default, a large store spills dirty pages to the WAL again and again within a batch
+                self.db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_MIB * 1024}")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check_schema()
             self._check_tables()
