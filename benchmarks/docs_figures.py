@@ -121,8 +121,28 @@ def scale_bullets() -> str:
         f"{routes['/search (words + speaker)']['p95']:.0f} ms, with its facets and histogram)"
         + "".join(f"; `{route}` p95 {t['p95']:.0f} ms" for route, t in downloads.items()) + ".",
     ]
+    if "ten_million" in scale:
+        bullets.insert(3, ten_million_bullet(scale["ten_million"]))
     items = "\n".join(wrap(bullet, "- ", "  ") for bullet in bullets)
     return f"On the {cores}-core development machine:\n\n{items}"
+
+
+def ten_million_bullet(ten: dict) -> str:
+    """The store at 10 million statements, loaded from a dataset (store_scale.py ten-million)."""
+    data, loaded, search = ten["dataset"], ten["load"], ten["search"]
+    first, last = loaded["by_million"][0], loaded["by_million"][-1]
+    return (
+        f"At {loaded['statements'] / 1e6:.1f} million statements (`store_scale.py ten-million`: "
+        f"{data['articles']:,} replayed articles written as a dataset of {data['tasks']} tasks, "
+        f"{data['parquet_mib'] / 1024:.1f} GB of Parquet with the articles' text, then loaded by the code of "
+        f"`onrecord ingest DIR`): {loaded['seconds'] / 60:.0f} minutes, {loaded['statements_per_s']:,} "
+        f"statements/s ({first['statements_per_s']:,} over the first million, {last['statements_per_s']:,} over "
+        f"the last); the corpus-wide finishing step (speaker identity, role descriptions, quotes) "
+        f"{loaded['finish_s']:.0f} s; {loaded['speakers']:,} speakers, {loaded['quotes']:,} merged quotes; "
+        f"peak RSS {loaded['peak_rss_mib']:,.0f} MiB; {loaded['db_mib'] / 1024:.1f} GB of SQLite. Search there: "
+        f"text + speaker p95 {search['text+speaker_ms']['p95']:.1f} ms, text alone p95 "
+        f"{search['text_ms']['p95']:.1f} ms, a prefix p95 {search['prefix_ms']['p95']:.1f} ms."
+    )
 
 
 def quotes_gold_sentence() -> str:
