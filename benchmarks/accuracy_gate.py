@@ -90,9 +90,10 @@ def stance_sources(data: Path, ids: set[str], folder: Path) -> set[str]:
                 found.add(path.stem)
     lines = []
     for line in (data / "wikinews" / "wikinews-2019-2021.jsonl").read_text(encoding="utf-8").splitlines():
-        if json.loads(line)["id"] in ids:
+        article_id = json.loads(line)["id"]
+        if article_id in ids:
             lines.append(line)
-            found.add(json.loads(line)["id"])
+            found.add(article_id)
     (folder / "wikinews.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for path in (data / "seed").glob("*.txt"):
         if path.stem in ids:

@@ -96,7 +96,6 @@ def run_task(task: Task, out: Path, nlp: Any, *, all_attributions: bool = False,
             elif isinstance(item, Ignored):
                 result.skipped[item.reason] = result.skipped.get(item.reason, 0) + 1
             elif isinstance(item, Article):
-                result.articles += 1
                 yield item
 
     return write_task(task, out, extract_articles(articles(), nlp=nlp), result, all_attributions=all_attributions)
@@ -118,7 +117,7 @@ def write_task(task: Task, out: Path, extractions: Iterable[ArticleExtraction], 
         for seq, statement in enumerate(statements):
             by_month[(article.date or "undated")[:7]].append(statement_row(article, seq, statement))
             result.statements += 1
-    result.articles = max(result.articles, len(article_rows))
+    result.articles = len(article_rows)  # one row for every article read, its extraction failed or not
     for month, rows in sorted(by_month.items()):
         part = out / f"month={month}" / f"part-{task.key}.parquet"
         _write_rows(rows, part, schema())

@@ -534,26 +534,12 @@ class Store:
         if not count:
             self.db.execute("DELETE FROM speakers WHERE id = ?", (slug,))
             return
-        name, kind = self._display_name(slug)
-        self.db.execute(
-            "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-            "statements = excluded.statements, first_date = excluded.first_date, last_date = excluded.last_date, "
-            "dated = excluded.dated",
-            (slug, name, kind, count, first, last, dated),
-        )
+        self._put_speaker(slug, count, dated, first, last, adding=False)
 
     def _add_to_speaker(self, slug: str, dates: list[str | None]) -> None:
         dated = sorted(d for d in dates if d)
         first, last = (dated[0], dated[-1]) if dated else (None, None)
-        name, kind = self._display_name(slug)
-        self.db.execute(
-            "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-            "statements = statements + excluded.statements, dated = dated + excluded.dated, "
-            + _EARLIER.format(column="first_date") + ", " + _LATER.format(column="last_date"),
-            (slug, name, kind, len(dates), first, last, len(dated)),
-        )
+        self._put_speaker(slug, len(dates), len(dated), first, last, adding=True)
         months: dict[str, list[str]] = defaultdict(list)
         for day in dated:
             months[day[:7]].append(day)
@@ -564,6 +550,20 @@ class Store:
                 + _EARLIER.format(column="first_date") + ", " + _LATER.format(column="last_date"),
                 (slug, month, len(days), days[0], days[-1]),
             )
+
+    def _put_speaker(self, slug: str, count: int, dated: int, first: str | None, last: str | None, *,
+                     adding: bool) -> None:
+        """The speaker's row with its display name: these counts and dates, or (``adding``) these added to its own."""
+        name, kind = self._display_name(slug)
+        counts = ("statements = statements + excluded.statements, dated = dated + excluded.dated, "
+                  + _EARLIER.format(column="first_date") + ", " + _LATER.format(column="last_date")) if adding else (
+                  "statements = excluded.statements, first_date = excluded.first_date, "
+                  "last_date = excluded.last_date, dated = excluded.dated")
+        self.db.execute(
+            "INSERT INTO speakers (id, name, kind, statements, first_date, last_date, dated) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, " + counts,
+            (slug, name, kind, count, first, last, dated),
+        )
 
     def _display_name(self, slug: str) -> tuple[str, str | None]:
         """The speaker's name as articles write it: a person's fullest form, else the most capitalised."""
